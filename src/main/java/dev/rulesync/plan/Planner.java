@@ -68,6 +68,7 @@ public final class Planner {
                         .plan(concerned, remote.listing(key).orElse(null)));
             }
         }
+        tenants.sort(java.util.Comparator.comparing(TenantPlan::key));
         return new Plan(tenants, List.copyOf(problems), invalid);
     }
 
