@@ -193,8 +193,21 @@ public final class Planner {
 
         private Map<String, Map<String, RuleGroup>> ownedRemote(Listing.Listed listed) {
             Map<String, Map<String, RuleGroup>> out = new TreeMap<>();
-            listed.namespaces().forEach((ns, groups) -> {
-                if (!target.naming().owns(ns) || !scope.covers(key.namespace(ns))) return;
+            // A slice looks up its own namespaces instead of scanning the whole listing: O(slice), not O(tenant).
+            Map<String, List<RuleGroup>> candidates = switch (scope) {
+                case Scope.All all -> listed.namespaces();
+                case Scope.Namespaces slice -> {
+                    Map<String, List<RuleGroup>> some = new TreeMap<>();
+                    slice.keys().stream().filter(k -> k.targetKey().equals(key))
+                            .forEach(k -> {
+                                List<RuleGroup> groups = listed.namespaces().get(k.namespace());
+                                if (groups != null) some.put(k.namespace(), groups);
+                            });
+                    yield some;
+                }
+            };
+            candidates.forEach((ns, groups) -> {
+                if (!target.naming().owns(ns)) return;
                 Map<String, RuleGroup> byName = new LinkedHashMap<>();
                 groups.forEach(g -> byName.putIfAbsent(g.name(), g));
                 out.put(ns, byName);
