@@ -185,9 +185,10 @@ public final class Planner {
                         (a, b) -> a + "; " + b);
                 return;
             }
-            Map<String, List<Source>> groups = wanted.computeIfAbsent(ns, n -> new TreeMap<>());
+            // An object with no groups wants nothing: its namespace, if left empty, is deleted as a whole.
             for (RuleGroup group : object.groups()) {
-                groups.computeIfAbsent(group.name(), g -> new ArrayList<>()).add(new Source(object.ref(), group));
+                wanted.computeIfAbsent(ns, n -> new TreeMap<>())
+                        .computeIfAbsent(group.name(), g -> new ArrayList<>()).add(new Source(object.ref(), group));
             }
         }
 

@@ -108,6 +108,17 @@ class NamingTemplateTest {
         assertThat(MIMIR.owns(namespace)).isEqualTo(owned);
     }
 
+    @ParameterizedTest
+    @CsvSource({"a,b,c", "x-y,z-,u", "rule-sync,rule-sync,1", "n,a.b.c,0"})
+    void everyRenderedNamespaceIsOwned(String namespace, String name, String uid) {
+        ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid, null);
+        NamingTemplate byUid = new NamingTemplate("rs_{uid}", "rs_{path}", null);
+
+        assertThat(MIMIR.owns(MIMIR.render(ref, "t"))).isTrue();
+        assertThat(LOKI.owns(LOKI.render(ref, "t"))).isTrue();
+        assertThat(byUid.owns(byUid.render(ref, "t"))).isTrue();
+    }
+
     @Test
     void aDashSeparatedPrefixDoesNotOwnTheBareWord() {
         assertThat(LOKI.owns("rule-sync-team-a-api")).isTrue();

@@ -229,6 +229,52 @@ class PlannerTest {
     }
 
     @Nested
+    class Inputs {
+
+        @Test
+        void ruleFilesAreNamedByTheirPathUnderTheRoot() {
+            NamingTemplate rooted = NamingTemplate.defaultFor(RuleType.METRICS).withFileRoot(Path.of("/repo/rules"));
+            Planner filePlanner = new Planner(List.of(new PlanTarget(mimirProfile("mimir"), rooted,
+                    WHITESPACE_LANGUAGE)));
+            ObjectRef file = new ObjectRef(ObjectRef.RULE_FILE, null, "/repo/rules/team-a/slo.yaml", null, null);
+
+            Plan plan = filePlanner.plan(List.of(metrics("t", file, API_GROUP)), remote().empty("mimir", "t").build());
+
+            assertThat(plan.operations()).extracting(Change::path)
+                    .containsExactly("rule-sync/team-a/slo.yaml/api.rules");
+        }
+
+        @Test
+        void anObjectWhoseGroupsWereAllRemovedLosesItsNamespace() {
+            Plan plan = planner.plan(List.of(metrics("t", API)),
+                    remote().ns("mimir", "t", "rule-sync/team-a/api", API_GROUP).build());
+
+            assertThat(plan.operations()).extracting(PlanPrinter::line)
+                    .containsExactly("- delete  mimir t rule-sync/team-a/api (namespace)");
+        }
+
+        @Test
+        void aValidObjectMustSayWhereItGoes() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> DesiredObject.valid(API, null, RuleType.METRICS, List.of()))
+                    .hasMessageContaining("PrometheusRule(team-a/api): a valid object needs a tenant and a type");
+        }
+
+        @Test
+        void thePlanIsAValueThatDoesNotChangeWithItsInputs() {
+            java.util.List<DesiredObject> desired = new java.util.ArrayList<>(List.of(metrics("t", API, API_GROUP)));
+            Plan plan = planner.plan(desired, remote().empty("mimir", "t").build());
+            desired.clear();
+
+            assertThat(plan.operations()).hasSize(1);
+            assertThat(plan).isEqualTo(planner.plan(List.of(metrics("t", API, API_GROUP)),
+                    remote().empty("mimir", "t").build()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan.tenants().clear())
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Nested
     class Ownership {
 
         @Test
