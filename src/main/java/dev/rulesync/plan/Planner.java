@@ -73,8 +73,9 @@ public final class Planner {
     }
 
     /**
-     * The remote namespaces a valid object renders to, one per target of its type: what the controller indexes its
-     * objects by, so that an event re-plans only these keys. Empty when the object cannot be named.
+     * The remote namespaces an object renders to, one per target of its type: what the controller indexes its
+     * objects by, so that an event re-plans only these keys. Empty when the object cannot be named or its tenant or
+     * type is unknown (such an invalid object must be passed to every plan of its possible tenants).
      */
     public Set<NamespaceKey> keysOf(DesiredObject object) {
         Set<NamespaceKey> keys = new TreeSet<>();
