@@ -1,0 +1,56 @@
+package dev.rulesync.sync;
+
+import dev.rulesync.apply.RulerTarget;
+import dev.rulesync.plan.DesiredObject;
+import dev.rulesync.plan.Plan;
+import dev.rulesync.plan.PlanTarget;
+import dev.rulesync.plan.Planner;
+import dev.rulesync.plan.RemoteState;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The three steps the {@code plan} and {@code sync} commands run, composed: list the tenants the objects need, plan,
+ * and (for sync) execute. Each step is usable alone; the controller uses {@link Planner} on slices instead.
+ */
+public final class SyncEngine {
+
+    private final Planner planner;
+    private final Map<String, RulerTarget> rulers;
+    private final RemoteReader reader;
+    private final PlanExecutor executor;
+
+    /**
+     * @param targets     each target with its naming and expression language
+     * @param rulers      the same targets' clients, by name
+     * @param concurrency how many ruler calls may be in flight at once
+     */
+    public SyncEngine(List<PlanTarget> targets, Map<String, RulerTarget> rulers, int concurrency) {
+        this.planner = new Planner(targets);
+        this.rulers = Map.copyOf(new LinkedHashMap<>(rulers));
+        this.reader = new RemoteReader(concurrency);
+        this.executor = new PlanExecutor(concurrency);
+    }
+
+    public Planner planner() {
+        return planner;
+    }
+
+    /** Lists what is needed and plans; {@code knownTenants} are listed even with no object left (for cleanup). */
+    public Plan plan(Collection<DesiredObject> desired, Set<String> knownTenants) {
+        RemoteState remote = reader.read(rulers, planner.tenantsToList(desired, knownTenants));
+        return planner.plan(desired, remote);
+    }
+
+    public SyncResult execute(Plan plan) {
+        return executor.execute(plan, rulers);
+    }
+
+    public SyncResult sync(Collection<DesiredObject> desired, Set<String> knownTenants) {
+        return execute(plan(desired, knownTenants));
+    }
+}
