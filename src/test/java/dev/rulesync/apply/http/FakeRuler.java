@@ -2,6 +2,12 @@ package dev.rulesync.apply.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +37,40 @@ public final class FakeRuler implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String scheme;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     public FakeRuler() {
+        this(null, false);
+    }
+
+    /**
+     * An HTTPS fake ruler.
+     *
+     * @param tls               the server's key and trust material
+     * @param needClientAuth    demand a client certificate the context trusts
+     */
+    public FakeRuler(SSLContext tls, boolean needClientAuth) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(at, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(at, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                    @Override
+                    public void configure(HttpsParameters params) {
+                        SSLParameters p = tls.getDefaultSSLParameters();
+                        p.setNeedClientAuth(needClientAuth);
+                        params.setSSLParameters(p);
+                    }
+                });
+                server = https;
+            }
+            scheme = tls == null ? "http" : "https";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,7 +106,7 @@ public final class FakeRuler implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override
