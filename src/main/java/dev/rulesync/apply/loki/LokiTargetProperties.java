@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Loki target (bind under e.g. {@code rulesync.targets.loki}): through Loki's ruler API ({@code mode: api}) or
- * straight into the bucket Loki's ruler reads ({@code mode: s3}).
+ * straight into the bucket Loki's ruler reads ({@code mode: s3}). Binding never fails for missing settings (the
+ * target may be unused); the target's constructor refuses to start without {@code url} (api) or
+ * {@code s3.buckets} (s3).
  *
  * @param mode    {@code api} or {@code s3}
  * @param url     base URL of Loki (or its gateway); required in api mode
@@ -42,10 +44,7 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
         tls = tls == null ? TlsProperties.NONE : tls;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         retry = retry == null ? RetryProperties.DEFAULT : retry;
-        if (mode == Mode.API && url == null) throw new IllegalArgumentException("loki: url is required in api mode");
-        if (mode == Mode.S3 && (s3 == null || s3.buckets().isEmpty())) {
-            throw new IllegalArgumentException("loki: s3.buckets is required in s3 mode");
-        }
+        s3 = s3 == null ? new S3(null, null, null, null, null, null, null, false, null, 0) : s3;
     }
 
     public static LokiTargetProperties api(URI url) {

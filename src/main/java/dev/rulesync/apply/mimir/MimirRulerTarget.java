@@ -39,6 +39,7 @@ public final class MimirRulerTarget implements RulerTarget {
     private final RulerHttpClient http;
 
     public MimirRulerTarget(MimirTargetProperties p) {
+        if (p.url() == null) throw new IllegalArgumentException("mimir: url is required");
         String url = p.url().toString();
         while (url.endsWith("/")) url = url.substring(0, url.length() - 1);
         this.base = url + p.prefix() + "/config/v1/rules";

@@ -9,7 +9,8 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Mimir ruler API target (bind under e.g. {@code rulesync.targets.mimir}).
+ * Mimir ruler API target (bind under e.g. {@code rulesync.targets.mimir}). Binding never fails for a missing
+ * {@code url} (the target may be unused); {@link MimirRulerTarget} refuses to start without one.
  *
  * @param url     base URL of Mimir (or its gateway), e.g. {@code http://mimir:8080}
  * @param prefix  Prometheus HTTP prefix in front of {@code /config/v1/rules} ({@code -http.prometheus-http-prefix})
@@ -26,7 +27,6 @@ public record MimirTargetProperties(URI url,
                                     @DefaultValue RetryProperties retry) {
 
     public MimirTargetProperties {
-        if (url == null) throw new IllegalArgumentException("mimir: url is required");
         prefix = normalisePrefix(prefix == null ? "/prometheus" : prefix);
         auth = auth == null ? HttpAuthProperties.NONE : auth;
         tls = tls == null ? TlsProperties.NONE : tls;
