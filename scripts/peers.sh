@@ -5,6 +5,9 @@
 # Usage: scripts/peers.sh            build what is missing, then print one "name=/abs/path/to/binary" line each
 #        scripts/peers.sh --versions print the pinned versions
 #        scripts/peers.sh --check    exit 0 when every binary is cached, 1 otherwise (never builds)
+#        scripts/peers.sh run        build what is missing, then run MinIO, Loki and Mimir in the foreground for
+#                                    the local demo (Ctrl-C stops them); ports: MINIO_PORT (9000),
+#                                    LOKI_HTTP_PORT (3100), MIMIR_HTTP_PORT (9009); data in PEERS_DATA
 #
 # Binaries are cached under ${RULESYNC_PEERS_CACHE:-~/.cache/rule-sync/peers}/<name>-<version>/, so a warm run
 # only checks five files. Progress goes to stderr; stdout carries only the name=path lines (the JUnit extension
@@ -36,9 +39,28 @@ dir_of() { # name version -> cache dir
   printf '%s/%s-%s' "$CACHE" "$1" "$(short "$2")"
 }
 
-# name module version cmd... : build one module's commands into their cache dirs.
+# A module zip leaves out nested modules (folders with their own go.mod), yet go.mod may replace such a
+# module with its folder (Loki: github.com/grafana/loki/pkg/push => ./pkg/push). Put the version that go.mod
+# requires, fetched through the proxy, into that folder.
+restore_nested_modules() {
+  local work=$1 mod dir version src
+  sed -nE 's/^[[:space:]]*(replace[[:space:]]+)?([^[:space:]]+)[[:space:]]+=>[[:space:]]+(\.\/[^[:space:]]+)[[:space:]]*$/\2 \3/p' \
+    "$work/go.mod" | while read -r mod dir; do
+    [ -f "$work/$dir/go.mod" ] && continue
+    version=$(sed -nE "s#^[[:space:]]*(require[[:space:]]+)?${mod//./\\.}[[:space:]]+(v[^[:space:]]+).*#\2#p" "$work/go.mod" | head -1)
+    [ -n "$version" ] || { log "go.mod replaces $mod with $dir but requires no version of it"; exit 2; }
+    log "nested module $mod is not in the module zip: using $mod@$version for $dir"
+    src=$(go mod download -json "$mod@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+    [ -n "$src" ] || { log "go mod download $mod@$version failed"; exit 2; }
+    mkdir -p "$work/$dir"
+    cp -R "$src/." "$work/$dir/"
+    chmod -R u+w "$work/$dir"
+  done
+}
+
+# name module version cmd... : build one module's commands (./cmd/<cmd>) into their cache dirs.
 build_module() {
-  local module=$1 version=$2; shift 2
+  local name=$1 module=$2 version=$3; shift 3
   local need=() cmd
   for cmd in "$@"; do
     [ -x "$(dir_of "$cmd" "$version")/$cmd" ] || need+=("$cmd")
@@ -56,12 +78,13 @@ build_module() {
   mkdir -p "$tmp"
   if grep -qE '^[[:space:]]*replace\b|^replace \(' "$src/go.mod" || [ -d "$src/vendor" ]; then
     # replace directives (and vendor/) make "go install module@version" refuse: build a writable copy.
-    local work="$CACHE/src/$(basename "$module")-$(short "$version")"
+    local work="$CACHE/src/$name-$(short "$version")"
     if [ ! -f "$work/.complete" ]; then
       log "copying module source to $work"
       rm -rf "$work"; mkdir -p "$work"
       cp -R "$src/." "$work/"
       chmod -R u+w "$work"
+      restore_nested_modules "$work"
       touch "$work/.complete"
     fi
     for cmd in "${need[@]}"; do
@@ -70,8 +93,8 @@ build_module() {
     done
   else
     for cmd in "${need[@]}"; do
-      local pkg=$module
-      [ "$cmd" = "$(basename "$module")" ] || pkg="$module/cmd/$cmd"
+      local pkg=$module   # MinIO's main package is the module root
+      [ "$cmd" = "$name" ] || pkg="$module/cmd/$cmd"
       log "go install $pkg@$version"
       GOBIN="$tmp" go install -trimpath -ldflags="$LDFLAGS" "$pkg@$version" >&2
     done
@@ -85,6 +108,53 @@ build_module() {
   done
   rm -rf "$tmp"
   log "built ${need[*]} in $((SECONDS - started)) s"
+}
+
+# The local demo: the same configs as the tests (src/test/resources/peers), on fixed ports.
+run_peers() {
+  local root
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  export PEERS_CONFIG="$root/src/test/resources/peers"
+  export PEERS_DATA=${PEERS_DATA:-$root/target/peers-demo/data}
+  export MINIO_PORT=${MINIO_PORT:-9000} MINIO_CONSOLE_PORT=${MINIO_CONSOLE_PORT:-9001}
+  export MINIO_ACCESS_KEY=${MINIO_ACCESS_KEY:-rulesync-peers} MINIO_SECRET_KEY=${MINIO_SECRET_KEY:-rulesync-peers-secret}
+  export LOKI_HTTP_PORT=${LOKI_HTTP_PORT:-3100} LOKI_GRPC_PORT=${LOKI_GRPC_PORT:-9095}
+  export LOKI_RULER_BUCKET=${LOKI_RULER_BUCKET:-loki-ruler} LOKI_RULER_POLL_INTERVAL=${LOKI_RULER_POLL_INTERVAL:-1s}
+  export MIMIR_HTTP_PORT=${MIMIR_HTTP_PORT:-9009} MIMIR_GRPC_PORT=${MIMIR_GRPC_PORT:-9097}
+  export MIMIR_MEMBERLIST_PORT=${MIMIR_MEMBERLIST_PORT:-7946}
+  local logs="$PEERS_DATA/.."
+  mkdir -p "$PEERS_DATA/minio" "$PEERS_DATA/loki" "$PEERS_DATA/mimir"
+  local pids=()
+  trap 'kill "${pids[@]}" 2>/dev/null; wait; log "peers stopped"' EXIT
+  trap 'exit 130' INT TERM
+  bin() { all_paths | sed -n "s/^$1=//p"; }
+  wait_ready() { # name url
+    local i
+    for i in $(seq 1 600); do
+      [ "$(curl -s -o /dev/null -w '%{http_code}' "$2")" = 200 ] && { log "$1 ready at $2"; return 0; }
+      sleep 0.5
+    done
+    log "$1 not ready after 5 minutes; see $logs/$1.log"; exit 1
+  }
+  MINIO_ROOT_USER=$MINIO_ACCESS_KEY MINIO_ROOT_PASSWORD=$MINIO_SECRET_KEY MINIO_BROWSER=off MINIO_UPDATE=off \
+    "$(bin minio)" server --quiet --address "127.0.0.1:$MINIO_PORT" --console-address "127.0.0.1:$MINIO_CONSOLE_PORT" \
+    "$PEERS_DATA/minio" > "$logs/minio.log" 2>&1 &
+  pids+=($!)
+  (cd "$PEERS_DATA/mimir" && exec "$(bin mimir)" -config.file="$PEERS_CONFIG/mimir.yaml" -config.expand-env=true \
+    -target=all,alertmanager) > "$logs/mimir.log" 2>&1 &
+  pids+=($!)
+  wait_ready minio "http://127.0.0.1:$MINIO_PORT/minio/health/ready"
+  # Create the rule bucket through the S3 API (curl signs the request); 409 = it is already there.
+  curl -s -o /dev/null --aws-sigv4 "aws:amz:us-east-1:s3" --user "$MINIO_ACCESS_KEY:$MINIO_SECRET_KEY" \
+    -X PUT "http://127.0.0.1:$MINIO_PORT/$LOKI_RULER_BUCKET"
+  (cd "$PEERS_DATA/loki" && exec "$(bin loki)" -config.file="$PEERS_CONFIG/loki.yaml" -config.expand-env=true \
+    -target=all) > "$logs/loki.log" 2>&1 &
+  pids+=($!)
+  wait_ready loki "http://127.0.0.1:$LOKI_HTTP_PORT/ready"
+  wait_ready mimir "http://127.0.0.1:$MIMIR_HTTP_PORT/ready"
+  log "Mimir http://127.0.0.1:$MIMIR_HTTP_PORT  Loki http://127.0.0.1:$LOKI_HTTP_PORT  MinIO http://127.0.0.1:$MINIO_PORT (bucket $LOKI_RULER_BUCKET, $MINIO_ACCESS_KEY / $MINIO_SECRET_KEY); logs in $(cd "$logs" && pwd); Ctrl-C stops"
+  wait -n "${pids[@]}" || true
+  log "a peer exited; stopping the others"
 }
 
 all_paths() {
@@ -103,8 +173,8 @@ case "${1:-}" in
   --check)
     all_paths | while IFS== read -r _ path; do [ -x "$path" ] || exit 1; done
     exit $? ;;
-  "") ;;
-  *) echo "usage: $0 [--versions|--check]" >&2; exit 2 ;;
+  ""|run) ;;
+  *) echo "usage: $0 [--versions|--check|run]" >&2; exit 2 ;;
 esac
 
 mkdir -p "$CACHE"
@@ -112,8 +182,13 @@ mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"
 flock 9
 total=$SECONDS
-build_module "$MINIO_MODULE" "$MINIO_VERSION" minio
-build_module "$LOKI_MODULE" "$LOKI_VERSION" loki lokitool
-build_module "$MIMIR_MODULE" "$MIMIR_VERSION" mimir mimirtool
-[ $((SECONDS - total)) -gt 5 ] && log "all peers ready after $((SECONDS - total)) s"
-all_paths
+build_module minio "$MINIO_MODULE" "$MINIO_VERSION" minio
+build_module loki "$LOKI_MODULE" "$LOKI_VERSION" loki lokitool
+build_module mimir "$MIMIR_MODULE" "$MIMIR_VERSION" mimir mimirtool
+[ $((SECONDS - total)) -gt 5 ] && log "all peers built after $((SECONDS - total)) s"
+exec 9>&-
+if [ "${1:-}" = run ]; then
+  run_peers
+else
+  all_paths
+fi
