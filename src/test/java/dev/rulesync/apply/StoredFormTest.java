@@ -33,7 +33,7 @@ class StoredFormTest {
     }
 
     @Test
-    void mimirKeepsQueryOffsetKeepFiringForAndSourceTenants() {
+    void mimirKeepsEveryField() {
         MimirRulerTarget mimir = new MimirRulerTarget(MimirTargetProperties.of(URI.create("http://127.0.0.1:1")));
         RuleGroup in = new RuleGroup("g", "60s", "30s", 10, Map.of("l", "v"), List.of("t1"), full.rules(), null);
         RuleGroup s = mimir.stored(in);
@@ -41,6 +41,9 @@ class StoredFormTest {
         assertThat(s.sourceTenants()).containsExactly("t1");
         assertThat(s.rules().get(1).keepFiringFor()).isEqualTo("10m");
         assertThat(s.interval()).isEqualTo("1m");
+        // Seen on the real Mimir (MimirRulerTargetIT): limit and group labels come back too.
+        assertThat(s.limit()).isEqualTo(10);
+        assertThat(s.labels()).containsEntry("l", "v");
     }
 
     @Test
