@@ -40,6 +40,11 @@ public final class RulerHttpClient {
 
     private static final Logger log = LoggerFactory.getLogger(RulerHttpClient.class);
     private static final int MAX_MESSAGE = 2000;
+    /**
+     * Largest answer read into memory. A whole tenant is listed in one answer: 20,000 rules are several MB of YAML,
+     * far above WebClient's 256 KiB default (found by TargetListBenchmark); the bound still stops a runaway answer.
+     */
+    static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
 
     /** A ruler's answer: status and body text. */
     public record Reply(int status, String body) {
@@ -76,7 +81,9 @@ public final class RulerHttpClient {
         if (tls != null && tls.customised()) {
             http = secure(http, tls);
         }
-        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
+                .build();
     }
 
     /**

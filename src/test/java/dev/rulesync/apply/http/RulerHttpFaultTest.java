@@ -155,6 +155,20 @@ class RulerHttpFaultTest {
     }
 
     @Test
+    void aListingOfMoreThanAMegabyteIsReadWhole() {
+        StringBuilder yaml = new StringBuilder("big:\n");
+        for (int g = 0; g < 2000; g++) {
+            yaml.append("  - name: group-").append(g).append("\n    rules:\n");
+            for (int r = 0; r < 10; r++) {
+                yaml.append("      - record: job:rule_").append(r).append(":sum\n        expr: sum by (job) (up)\n");
+            }
+        }
+        assertThat(yaml.length()).isGreaterThan(1024 * 1024); // four times WebClient's default limit
+        fake.answer(200, yaml.toString());
+        assertThat(mimir().list("t").get("big")).hasSize(2000);
+    }
+
+    @Test
     void basicAuthIsSent() {
         fake.answer(200, "{}");
         mimir(fake.url(), new HttpAuthProperties("user", "pa:ss", null, null, null), Duration.ofSeconds(5)).list("t");
