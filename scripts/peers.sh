@@ -32,7 +32,7 @@ LDFLAGS="-s -w"
 log() { printf '[peers %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 short() { # a directory-friendly version: pseudo-versions keep only their date and commit
-  printf '%s' "$1" | sed -E 's/^v[0-9.]+-0\.([0-9]{14})-([0-9a-f]{12})$/\1-\2/'
+  printf '%s' "$1" | sed -E 's/^v[0-9.]+-(0\.)?([0-9]{14})-([0-9a-f]{12})$/\2-\3/'
 }
 
 dir_of() { # name version -> cache dir

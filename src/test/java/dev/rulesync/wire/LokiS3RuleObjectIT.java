@@ -148,4 +148,56 @@ class LokiS3RuleObjectIT {
                     assertThat(loaded.body()).contains("\"name\":\"direct\"");
                 });
     }
+
+    /** A key of other than four segments is skipped: the ruler still loads everything else. */
+    @Test
+    void keyWithoutFourSegmentsIsIgnored() {
+        String tenant = newTenant("ignored");
+        String badKey = "rules/" + tenant + "/not-four-segments";
+        bucket.put(badKey, "not a protobuf".getBytes(StandardCharsets.UTF_8));
+        try {
+            bucket.put("rules/" + tenant + "/bnMx/" + b64("fine"), directGroup(tenant, "fine"));
+
+            awaitLoaded(tenant, "fine");
+        } finally {
+            bucket.delete(badKey);
+        }
+    }
+
+    /**
+     * One object whose body does not decode stops the ruler from loading ANY new group, for every tenant,
+     * until it is gone: the reason the S3 target must never leave a bad object behind.
+     */
+    @Test
+    void oneUndecodableObjectBlocksLoadingForEveryTenant() {
+        String badTenant = newTenant("poison");
+        String goodTenant = newTenant("victim");
+        String badKey = "rules/" + badTenant + "/bnMx/" + b64("bad");
+        bucket.put(badKey, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff});
+        try {
+            bucket.put("rules/" + goodTenant + "/bnMx/" + b64("blocked"), directGroup(goodTenant, "blocked"));
+
+            await().during(peers.lokiPollInterval().multipliedBy(5))
+                    .atMost(peers.lokiPollInterval().multipliedBy(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> !loki.get(goodTenant, "/prometheus/api/v1/rules").body().contains("\"blocked\""));
+        } finally {
+            bucket.delete(badKey);
+        }
+        awaitLoaded(goodTenant, "blocked");
+    }
+
+    private static byte[] directGroup(String tenant, String name) {
+        return LokiRuleObjectBytes.group(tenant, "ns1", name, Duration.ofMinutes(1), 0, List.of(
+                LokiRuleObjectBytes.Rule.recording("job:lines:rate1m", "sum by (job) (rate({job=\"app\"}[1m]))")));
+    }
+
+    private void awaitLoaded(String tenant, String group) {
+        await().atMost(peers.lokiPollInterval().multipliedBy(20)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    HttpResponse<String> loaded = loki.get(tenant, "/prometheus/api/v1/rules");
+                    assertThat(loaded.statusCode()).as(describe(loaded)).isEqualTo(200);
+                    assertThat(loaded.body()).contains("\"name\":\"" + group + "\"");
+                });
+    }
 }

@@ -184,8 +184,11 @@ class MimirRulerWireIT {
         assertThat(set.statusCode()).as(describe(set)).isEqualTo(202);
 
         JsonNode group = yaml(mimir.get(tenant, RULES + "/ns1/all-fields"));
-        assertThat(group.propertyNames()).containsExactlyInAnyOrder("name", "interval", "query_offset", "rules");
+        assertThat(group.propertyNames())
+                .containsExactlyInAnyOrder("name", "interval", "query_offset", "limit", "labels", "rules");
         assertThat(group.get("interval").asString()).isEqualTo("30s");
+        assertThat(group.get("limit").asInt()).isEqualTo(5);
+        assertThat(group.get("labels").get("team").asString()).isEqualTo("a");
         assertThat(group.get("query_offset").asString()).isEqualTo("15s");
         JsonNode rule = group.get("rules").get(0);
         assertThat(rule.propertyNames())
@@ -226,5 +229,33 @@ class MimirRulerWireIT {
         HttpResponse<String> update = mimir.postYaml(tenant, RULES + "/limits", GROUP_G1.replace("g1", "g0"));
         assertThat(update.statusCode()).as(describe(update)).isEqualTo(400);
         assertThat(update.body()).contains("70");
+    }
+
+    /** The ruler reaches the Alertmanager of the same process: a firing alert shows up there. */
+    @Test
+    void firingAlertReachesMimirsAlertmanager() {
+        String tenant = newTenant("am");
+        HttpResponse<String> config = mimir.postYaml(tenant, "/api/v1/alerts", """
+                alertmanager_config: |
+                  route:
+                    receiver: nobody
+                  receivers:
+                    - name: nobody
+                """);
+        assertThat(config.statusCode()).as(describe(config)).isEqualTo(201);
+        HttpResponse<String> set = mimir.postYaml(tenant, RULES + "/ns1", """
+                name: always
+                interval: 1s
+                rules:
+                  - alert: AlwaysFiring
+                    expr: vector(1) > 0
+                """);
+        assertThat(set.statusCode()).as(describe(set)).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> alerts = mimir.get(tenant, "/alertmanager/api/v2/alerts");
+            assertThat(alerts.statusCode()).as(describe(alerts)).isEqualTo(200);
+            assertThat(alerts.body()).contains("\"alertname\":\"AlwaysFiring\"");
+        });
     }
 }

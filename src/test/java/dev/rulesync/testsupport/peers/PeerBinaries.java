@@ -1,10 +1,12 @@
 package dev.rulesync.testsupport.peers;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,24 @@ final class PeerBinaries {
         try {
             Process process = new ProcessBuilder("bash", script.toString())
                     .directory(projectDir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT) // build progress shows in the test output
                     .start();
             process.getOutputStream().close();
+            // Build progress goes through System.err (not the forked JVM's raw stderr, which the test runner
+            // owns), so that a cold build is visible in the test output line by line.
+            Thread progress = Thread.ofVirtual().start(() -> {
+                try (BufferedReader err = process.errorReader(StandardCharsets.UTF_8)) {
+                    err.lines().forEach(System.err::println);
+                } catch (IOException e) {
+                    System.err.println("[peers] progress output lost: " + e);
+                }
+            });
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             // A cold build of all five programs takes tens of minutes on two shared cores.
             if (!process.waitFor(80, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(script + " did not finish within 80 minutes");
             }
+            progress.join(Duration.ofSeconds(5));
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(script + " failed with exit code " + process.exitValue()
                         + "; its progress lines above say where");

@@ -100,6 +100,7 @@ final class PeerCluster implements AutoCloseable {
     }
 
     private static PeerCluster start(Path projectDir) {
+        long began = System.nanoTime();
         Map<String, Path> binaries = PeerBinaries.provide(projectDir);
         Path configs = projectDir.resolve("src/test/resources/peers");
         Path runDir = projectDir.resolve("target/peers");
@@ -156,6 +157,8 @@ final class PeerCluster implements AutoCloseable {
             }
             throw e;
         }
+        System.err.printf("[peers] Mimir %s, Loki %s, MinIO %s ready after %.1f s; logs in %s%n", mimirUrl, lokiUrl,
+                minioUrl, (System.nanoTime() - began) / 1e9, runDir);
         Peers peers = new Peers(mimirUrl, lokiUrl, minioUrl, MINIO_ACCESS_KEY, MINIO_SECRET_KEY, LOKI_RULER_BUCKET,
                 LOKI_POLL_INTERVAL, binaries, MIMIR_DEFAULT_LIMITS_TENANT);
         return new PeerCluster(peers, List.copyOf(started));
