@@ -38,4 +38,18 @@ class MimirRulerTargetIT extends RulerTargetContract {
                     assertThat(e.getMessage()).contains("not a metric name");
                 });
     }
+
+    /**
+     * An explicit query_offset of 0 would override the tenant's default, but Mimir does not keep it: GET returns no
+     * query_offset at all, so stored() turns 0s into absent (seen on Mimir main 2026-04-23).
+     */
+    @Test
+    void anExplicitZeroQueryOffsetReadsBackAsStored() {
+        String tenant = newTenant();
+        RuleGroup g = new RuleGroup("zero", null, "0s", null, null, null,
+                List.of(Rule.recording("a:b", "sum(up)")), null);
+        mimir.setGroup(tenant, "ns", g);
+        assertThat(mimir.get(tenant, "ns", "zero")).get().extracting(RuleGroup::queryOffset).isNull();
+        assertThat(mimir.get(tenant, "ns", "zero")).contains(mimir.stored(g));
+    }
 }
