@@ -52,4 +52,20 @@ class MimirRulerTargetIT extends RulerTargetContract {
         assertThat(mimir.get(tenant, "ns", "zero")).get().extracting(RuleGroup::queryOffset).isNull();
         assertThat(mimir.get(tenant, "ns", "zero")).contains(mimir.stored(g));
     }
+
+    /**
+     * Federated rules (source_tenants) need -ruler.tenant-federation.enabled, which the test Mimir does not set: the
+     * upload is then a permanent 400 that says so, and the user sees Mimir's reason.
+     */
+    @Test
+    void aFederatedGroupWithoutFederationIsAPermanentErrorSayingWhy() {
+        RuleGroup g = new RuleGroup("fed", null, null, null, null, List.of("team-a", "team-b"),
+                List.of(Rule.recording("a:b", "sum(up)")), null);
+        assertThatThrownBy(() -> mimir.setGroup(newTenant(), "ns", g))
+                .isInstanceOfSatisfying(RulerException.class, e -> {
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("federation is disabled");
+                });
+    }
 }
