@@ -94,6 +94,12 @@ class LokiS3TargetIT extends RulerTargetContract {
                 });
         // And Loki's own config API returns it unchanged.
         assertThat(lokiApi.get(tenant, "ns-s3", "from-s3")).contains(TestGroups.withoutOrigins(lokiApi.stored(g)));
+
+        // Deleting the object unloads the group at a later poll.
+        store.deleteGroup(tenant, "ns-s3", "from-s3");
+        await().atMost(peers.lokiPollInterval().multipliedBy(5).plusSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(loadedGroups(tenant).findValuesAsString("name")).doesNotContain("from-s3"));
     }
 
     @Test
