@@ -203,4 +203,22 @@ class LokiRulerWireIT {
                     assertThat(loaded.body()).contains("\"name\":\"g1\"");
                 });
     }
+
+    /** Loki's ruler limits default to 0 = unlimited: more than Mimir's defaults (20 rules, 70 groups) pass. */
+    @Test
+    void defaultLimitsAreUnlimited() {
+        String tenant = newTenant("limits");
+        StringBuilder big = new StringBuilder("name: big\nrules:\n");
+        for (int i = 0; i < 21; i++) {
+            big.append("  - record: r").append(i).append(":rate\n    expr: sum(rate({job=\"app\"}[1m]))\n");
+        }
+        HttpResponse<String> bigGroup = loki.postYaml(tenant, RULES + "/ns1", big.toString());
+        assertThat(bigGroup.statusCode()).as(describe(bigGroup)).isEqualTo(202);
+
+        for (int i = 0; i < 70; i++) {
+            HttpResponse<String> set = loki.postYaml(tenant, RULES + "/ns1", GROUP_G1.replace("g1", "g" + i));
+            assertThat(set.statusCode()).as(describe(set)).isEqualTo(202);
+        }
+        assertThat(yaml(loki.get(tenant, RULES + "/ns1")).get("ns1")).hasSize(71);
+    }
 }

@@ -55,7 +55,7 @@ final class PeerCluster implements AutoCloseable {
             throw new IllegalStateException("the peers failed to start earlier in this run", startFailure);
         }
         try {
-            running = start(projectDir());
+            running = startRetryingTakenPorts(projectDir());
             Runtime.getRuntime().addShutdownHook(new Thread(PeerCluster::stopForJvm, "peers-shutdown"));
             return running;
         } catch (RuntimeException e) {
@@ -97,6 +97,22 @@ final class PeerCluster implements AutoCloseable {
 
     private static Path projectDir() {
         return Path.of(System.getProperty("rulesync.basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    }
+
+    /**
+     * Free ports are only free when we look: another process (other test runs share this machine) may take one
+     * before a peer binds it. Then a peer exits with "address already in use", and a second try with new ports helps.
+     */
+    private static PeerCluster startRetryingTakenPorts(Path projectDir) {
+        try {
+            return start(projectDir);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("address already in use")) {
+                throw e;
+            }
+            System.err.println("[peers] a port was taken meanwhile; starting again on new ports");
+            return start(projectDir);
+        }
     }
 
     private static PeerCluster start(Path projectDir) {
