@@ -1,0 +1,15 @@
+package dev.rulesync.source;
+
+/** Names of the checks the source stage reports. */
+public final class SourceChecks {
+
+    /** The file is not valid YAML. */
+    public static final String YAML_SYNTAX = "yaml/syntax";
+    /** A mapping repeats a key. */
+    public static final String YAML_DUPLICATE_KEY = "yaml/duplicate-key";
+    /** Unknown field, wrong type, missing required field, or a document that is no rule object. */
+    public static final String YAML_SCHEMA = "yaml/schema";
+
+    private SourceChecks() {
+    }
+}
