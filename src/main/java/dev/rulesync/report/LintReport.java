@@ -1,0 +1,41 @@
+package dev.rulesync.report;
+
+import dev.rulesync.model.Problem;
+import dev.rulesync.model.Severity;
+
+import java.util.List;
+
+/**
+ * The outcome of linting a set of files: every problem in file order, and what was read.
+ *
+ * @param problems problems, sorted by file, line, column
+ * @param files    files read
+ * @param objects  rule objects found
+ * @param rules    rules found
+ */
+public record LintReport(List<Problem> problems, int files, int objects, int rules) {
+
+    public LintReport {
+        problems = List.copyOf(problems);
+    }
+
+    public long count(Severity severity) {
+        return problems.stream().filter(p -> p.severity() == severity).count();
+    }
+
+    /** True when some problem is at least as severe as {@code threshold}. */
+    public boolean hasAtLeast(Severity threshold) {
+        return problems.stream().anyMatch(p -> p.severity().compareTo(threshold) >= 0);
+    }
+
+    public String summary() {
+        long e = count(Severity.ERROR);
+        long w = count(Severity.WARNING);
+        long i = count(Severity.INFO);
+        String found = problems.isEmpty() ? "no problems"
+                : problems.size() + (problems.size() == 1 ? " problem" : " problems") + " (" + e + " errors, " + w
+                + " warnings" + (i > 0 ? ", " + i + " infos" : "") + ")";
+        return found + " in " + files + (files == 1 ? " file, " : " files, ") + objects
+                + (objects == 1 ? " object, " : " objects, ") + rules + (rules == 1 ? " rule" : " rules");
+    }
+}
