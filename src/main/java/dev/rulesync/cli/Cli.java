@@ -3,6 +3,10 @@ package dev.rulesync.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** Dispatches command-line front ends; they run without a web server or Spring context, so they start fast. */
@@ -39,6 +43,8 @@ public final class Cli {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Root());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // reports hold file names and messages in any language: always UTF-8, whatever the platform default
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));
         return cl;
     }
 }

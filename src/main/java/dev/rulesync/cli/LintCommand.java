@@ -19,12 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -121,7 +118,7 @@ public final class LintCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            Writer out = spec.commandLine().getOut();
             ReportFormat.parse(format.name()).write(report, out);
             out.flush();
         } catch (IOException e) {

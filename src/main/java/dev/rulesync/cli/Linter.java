@@ -7,6 +7,7 @@ import dev.rulesync.report.LintReport;
 import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.LoadedObject;
 import dev.rulesync.source.RuleFileLoader;
+import dev.rulesync.validate.CheckSwitches;
 import dev.rulesync.validate.ObjectVerdict;
 import dev.rulesync.validate.Validator;
 
@@ -78,7 +79,10 @@ public final class Linter {
         Classification c = classifier.classify(o.object(), o.origin());
         List<Problem> earlier = new ArrayList<>(o.problems());
         earlier.addAll(c.problems());
-        return validator.validate(o.object(), c.type(), earlier, o.origin().fields().get("metadata.annotations"));
+        var fields = o.origin().fields();
+        var annotationAt = fields.getOrDefault("value:metadata.annotations." + CheckSwitches.ANNOTATION,
+                fields.get("metadata.annotations"));
+        return validator.validate(o.object(), c.type(), earlier, annotationAt);
     }
 
     static List<Path> files(List<Path> paths) throws IOException {
