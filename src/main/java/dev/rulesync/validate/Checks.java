@@ -54,8 +54,7 @@ public final class Checks {
         add(RULE_NAME, Severity.ERROR, "A recording rule's name is not a valid metric name.");
         add(RULE_LABEL, Severity.ERROR, "A rule or group label name is invalid or `__name__`.");
         add(RULE_ANNOTATION, Severity.ERROR, "An annotation name is invalid.");
-        add(RULE_DUPLICATE, Severity.WARNING, "Two recording rules in the same object write the same series "
-                + "(same name and labels), or two alerts are identical.");
+        add(RULE_DUPLICATE, Severity.WARNING, "A rule is repeated in the same object: same name, expression and labels.");
         add(ALERTS_FOR, Severity.ERROR, "An alert's `for` or `keep_firing_for` is not a valid duration.");
         add(ALERTS_TEMPLATE, Severity.ERROR, "An alert label or annotation is not a valid Go template "
                 + "(syntax, unknown function, undefined variable).");

@@ -106,15 +106,15 @@ final class RuleChecks {
             }
         }
         if (isRecord != isAlert) {
-            // same name and labels write the same series; an alert must also match in expr to be a true duplicate
-            String key = (isRecord ? "record\0" + r.record() : "alert\0" + r.alert() + "\0" + r.expr()) + "\0"
+            // Only an exact copy is certain without an expression parser: the same recording name with different
+            // selectors is a common, valid way to build one series family (kube-prometheus does it).
+            String key = (isRecord ? "record\0" + r.record() : "alert\0" + r.alert()) + "\0" + r.expr() + "\0"
                     + new java.util.TreeMap<>(r.labels());
             Position at = r.origin().field(isRecord ? "record" : "alert");
             Position first = seen.putIfAbsent(key, at);
             if (first != null) {
-                sink.add(at, Checks.RULE_DUPLICATE, (isRecord ? "recording rule \"" + r.record()
-                        + "\" with the same labels" : "identical alert \"" + r.alert() + "\"")
-                        + " is already defined at line " + first.line());
+                sink.add(at, Checks.RULE_DUPLICATE, (isRecord ? "recording rule \"" : "alert \"") + r.name()
+                        + "\" with the same expression and labels is already defined at line " + first.line());
             }
         }
     }
