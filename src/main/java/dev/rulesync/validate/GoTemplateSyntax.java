@@ -94,7 +94,7 @@ public final class GoTemplateSyntax {
                     continue;
                 }
                 toks.add(new Tok(T.LEFT, "{{", open));
-                action();
+                action(open);
             }
             toks.add(new Tok(T.EOF, "", s.length()));
             return toks;
@@ -105,10 +105,10 @@ public final class GoTemplateSyntax {
             return j;
         }
 
-        private void action() {
+        private void action(int open) {
             int depth = 0;
             while (true) {
-                if (i >= s.length()) throw owner.fail(i, "unclosed action");
+                if (i >= s.length()) throw owner.fail(open, "unclosed action");
                 char c = s.charAt(i);
                 if (isSpace(c)) {
                     int j = skipSpace(i);
@@ -419,10 +419,18 @@ public final class GoTemplateSyntax {
             if (peek().type == T.RIGHT || peek().type == T.EOF || peek().type == T.RPAREN) {
                 throw fail(start, "missing value for " + context);
             }
+            int stage = 1;
             while (true) {
+                Tok first = peek();
                 command();
+                if (stage > 1 && (first.type == T.BOOL || first.type == T.DOT || first.type == T.NIL
+                        || first.type == T.NUMBER || first.type == T.STRING || first.type == T.CHAR)) {
+                    // the piped value becomes the last argument, which a constant cannot take
+                    throw fail(first.offset, "non executable command in pipeline stage " + stage);
+                }
                 if (peek().type == T.PIPE) {
                     p++;
+                    stage++;
                     continue;
                 }
                 break;
@@ -433,16 +441,13 @@ public final class GoTemplateSyntax {
         private void command() {
             int start = peek().offset;
             int operands = 0;
-            boolean firstIsNil = false;
             while (true) {
                 Tok t = peek();
                 if (t.type == T.RIGHT || t.type == T.PIPE || t.type == T.RPAREN || t.type == T.EOF) break;
-                if (operands == 0 && t.type == T.NIL) firstIsNil = true;
                 operand();
                 operands++;
             }
             if (operands == 0) throw fail(start, "missing value for command");
-            if (firstIsNil && operands == 1) throw fail(start, "nil is not a command");
         }
 
         private void operand() {
