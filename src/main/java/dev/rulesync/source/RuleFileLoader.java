@@ -75,6 +75,8 @@ public final class RuleFileLoader {
     }
 
     public LoadResult load(String file, String text) {
+        // snakeyaml skips a byte-order mark; drop it here too so that offsets agree with its marks
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
         SourceText src = new SourceText(file, text);
         List<LoadedObject> objects = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
