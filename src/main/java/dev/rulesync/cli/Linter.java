@@ -86,7 +86,8 @@ public final class Linter {
     }
 
     static List<Path> files(List<Path> paths) throws IOException {
-        List<Path> out = new ArrayList<>();
+        // a file named twice (directly and inside a named directory) is linted once
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
@@ -98,7 +99,7 @@ public final class Linter {
                 throw new NoSuchFileException(p.toString(), null, "no such file or directory");
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static boolean isYaml(Path p) {

@@ -33,9 +33,13 @@ public record LintReport(List<Problem> problems, int files, int objects, int rul
         long w = count(Severity.WARNING);
         long i = count(Severity.INFO);
         String found = problems.isEmpty() ? "no problems"
-                : problems.size() + (problems.size() == 1 ? " problem" : " problems") + " (" + e + " errors, " + w
-                + " warnings" + (i > 0 ? ", " + i + " infos" : "") + ")";
-        return found + " in " + files + (files == 1 ? " file, " : " files, ") + objects
-                + (objects == 1 ? " object, " : " objects, ") + rules + (rules == 1 ? " rule" : " rules");
+                : plural(problems.size(), "problem") + " (" + plural(e, "error") + ", " + plural(w, "warning")
+                + (i > 0 ? ", " + plural(i, "info") : "") + ")";
+        return found + " in " + plural(files, "file") + ", " + plural(objects, "object") + ", " + plural(rules, "rule");
     }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
 }

@@ -30,6 +30,8 @@ class ClassifierTest {
         assertThat(c.tenant()).isEqualTo("team-a");
         assertThat(c.type()).isEqualTo(RuleType.LOGS);
         assertThat(c.complete()).isTrue();
+        RuleObject o = cr(Map.of("tenant", "team-a", "type", "logs"));
+        assertThat(c.of(o)).contains(new ClassifiedObject(o, "team-a", RuleType.LOGS));
     }
 
     @Test
@@ -49,6 +51,7 @@ class ClassifierTest {
         assertThat(c.problems().get(1).message()).contains("traces");
         assertThat(c.type()).isNull();
         assertThat(c.complete()).isFalse();
+        assertThat(c.of(cr(Map.of()))).isEmpty();
     }
 
     @Test

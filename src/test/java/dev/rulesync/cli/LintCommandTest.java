@@ -24,7 +24,7 @@ class LintCommandTest {
         assertThat(r.out().lines().toList()).containsExactly(
                 BROKEN.resolve("alerts-for.yaml") + ":15:12: error: `for` \"5 min\" is not a valid duration "
                         + "(e.g. 30s, 5m, 1h30m; units y w d h m s ms, largest first) [alerts/for]",
-                "1 problem (1 errors, 0 warnings) in 1 file, 1 object, 1 rule");
+                "1 problem (1 error, 0 warnings) in 1 file, 1 object, 1 rule");
     }
 
     @Test
@@ -102,6 +102,8 @@ class LintCommandTest {
         CliRunner.Result r = CliRunner.run("lint", dir.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("bad.yml:").doesNotContain("notes.txt").contains("in 1 file");
+        CliRunner.Result twice = CliRunner.run("lint", dir.toString(), dir.resolve("sub/bad.yml").toString());
+        assertThat(twice.out()).contains("in 1 file");
     }
 
     @Test
