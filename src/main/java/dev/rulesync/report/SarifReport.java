@@ -34,8 +34,7 @@ final class SarifReport implements ReportFormat.ReportWriter {
         for (CheckInfo c : checks) {
             ruleIndex.put(c.name(), rules.size());
             rules.add(map("id", c.name(), "name", c.name(), "shortDescription", map("text", c.description()),
-                    "defaultConfiguration", map("level", level(c.severity())),
-                    "helpUri", "https://github.com/rule-sync/rule-sync/blob/main/docs/checks.md"));
+                    "defaultConfiguration", map("level", level(c.severity()))));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Problem p : report.problems()) {
@@ -50,8 +49,7 @@ final class SarifReport implements ReportFormat.ReportWriter {
                     "locations", List.of(map("physicalLocation", physical)));
             results.add(result);
         }
-        Map<String, Object> driver = map("name", "rule-sync", "informationUri", "https://github.com/rule-sync/rule-sync",
-                "rules", rules);
+        Map<String, Object> driver = map("name", "rule-sync", "rules", rules);
         Map<String, Object> run = map("tool", map("driver", driver), "results", results);
         Map<String, Object> root = map("$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
                 "runs", List.of(run));
