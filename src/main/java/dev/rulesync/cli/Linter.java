@@ -82,7 +82,7 @@ public final class Linter {
         var fields = o.origin().fields();
         var annotationAt = fields.getOrDefault("value:metadata.annotations." + CheckSwitches.ANNOTATION,
                 fields.get("metadata.annotations"));
-        return validator.validate(o.object(), c.type(), earlier, annotationAt);
+        return validator.validate(o.object(), c.type(), earlier, annotationAt, o::valueLocator);
     }
 
     static List<Path> files(List<Path> paths) throws IOException {

@@ -113,6 +113,7 @@ public final class RuleFileLoader {
         private final List<LoadedObject> objects;
         private final List<Problem> fileProblems;
         private List<Issue> issues = new ArrayList<>();
+        private Map<Position, Origin.ExprLocator> valueLocators = new HashMap<>();
         private boolean strict;
         private String group;
         private String rule;
@@ -180,6 +181,7 @@ public final class RuleFileLoader {
         private void readPrometheusRule(MappingNode map) {
             strict = true;
             issues = new ArrayList<>();
+            valueLocators = new HashMap<>();
             Map<String, Position> objFields = new LinkedHashMap<>();
             Map<String, NodeTuple> f = fields(map, OBJECT_FIELDS, "PrometheusRule");
             Node apiVersion = value(f, "apiVersion");
@@ -232,6 +234,7 @@ public final class RuleFileLoader {
         private void readRuleFile(MappingNode map) {
             strict = false;
             issues = new ArrayList<>();
+            valueLocators = new HashMap<>();
             Map<String, Position> objFields = new LinkedHashMap<>();
             Map<String, NodeTuple> f = fields(map, FILE_FIELDS, "rule file");
             Node g = value(f, "groups");
@@ -247,8 +250,9 @@ public final class RuleFileLoader {
             for (Issue i : issues) {
                 problems.add(new Problem(i.at, Severity.ERROR, checkOf(i), i.message, object.ref(), i.group, i.rule));
             }
-            objects.add(new LoadedObject(object, origin, problems));
+            objects.add(new LoadedObject(object, origin, problems, valueLocators));
             issues = new ArrayList<>();
+            valueLocators = new HashMap<>();
         }
 
         private static String checkOf(Issue i) {
@@ -452,6 +456,10 @@ public final class RuleFileLoader {
                 String s = string(v, what + "." + e.getKey());
                 positions.put(prefix + "." + e.getKey(), pos(e.getValue().getKeyNode()));
                 positions.put("value:" + prefix + "." + e.getKey(), pos(v));
+                if (s != null && s.contains("{{") && v instanceof ScalarNode sv) {
+                    // templates get a locator so that their problems point at the character, not the value
+                    valueLocators.put(pos(v), ScalarLocator.of(src, sv));
+                }
                 if (s == null && isNull(v)) {
                     if (strict) issues.add(issue(v, "`" + what + "." + e.getKey() + "` has no value"));
                     else out.put(e.getKey(), ""); // Go YAML reads a missing string as ""

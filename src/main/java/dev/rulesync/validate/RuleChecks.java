@@ -19,9 +19,11 @@ import java.util.Optional;
 final class RuleChecks {
 
     private final ValidationOptions options;
+    private final ValueLocators valueLocators;
 
-    RuleChecks(ValidationOptions options) {
+    RuleChecks(ValidationOptions options, ValueLocators values) {
         this.options = options;
+        this.valueLocators = values;
     }
 
     void check(RuleObject object, List<Problem> out) {
@@ -131,13 +133,15 @@ final class RuleChecks {
         }
     }
 
-    private static void templates(String kind, Map<String, String> values, Map<String, Position> f,
+    private void templates(String kind, Map<String, String> values, Map<String, Position> f,
                                   Position fallback, Sink sink) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             Optional<GoTemplateSyntax.Error> err = GoTemplateSyntax.check(e.getValue());
             if (err.isPresent()) {
-                Position at = f.getOrDefault("value:" + kind + "." + e.getKey(),
+                Position start = f.getOrDefault("value:" + kind + "." + e.getKey(),
                         f.getOrDefault(kind + "." + e.getKey(), fallback));
+                Position inside = valueLocators.at(start).locate(err.get().line(), err.get().column());
+                Position at = inside.isKnown() ? inside : start;
                 sink.add(at, Checks.ALERTS_TEMPLATE, "template in " + kind + "." + e.getKey() + ": "
                         + err.get());
             }
@@ -155,9 +159,9 @@ final class RuleChecks {
         }
     }
 
-    static List<Problem> run(ValidationOptions options, RuleObject object) {
+    static List<Problem> run(ValidationOptions options, ValueLocators values, RuleObject object) {
         List<Problem> out = new ArrayList<>();
-        new RuleChecks(options).check(object, out);
+        new RuleChecks(options, values).check(object, out);
         return out;
     }
 }

@@ -37,10 +37,12 @@ public final class Validator {
      * @param earlier problems the earlier stages found on this object (reading, classifying); they are subject to
      *                the same switches
      * @param annotationsAt where the object's annotations sit, for problems with the disable annotation
+     * @param values  where places inside label and annotation values are, for template problems
      */
-    public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt) {
+    public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt,
+                                  ValueLocators values) {
         List<Problem> all = new ArrayList<>(earlier);
-        all.addAll(RuleChecks.run(options, object));
+        all.addAll(RuleChecks.run(options, values == null ? ValueLocators.NONE : values, object));
         if (type != null) {
             for (RuleGroup g : object.groups()) {
                 for (Rule r : g.rules()) all.addAll(expressions.check(object, g, r, type));
@@ -52,7 +54,11 @@ public final class Validator {
         return new ObjectVerdict(object.ref(), kept);
     }
 
+    public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt) {
+        return validate(object, type, earlier, annotationsAt, ValueLocators.NONE);
+    }
+
     public ObjectVerdict validate(RuleObject object, RuleType type) {
-        return validate(object, type, List.of(), null);
+        return validate(object, type, List.of(), null, ValueLocators.NONE);
     }
 }
