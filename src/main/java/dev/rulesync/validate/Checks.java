@@ -46,8 +46,8 @@ public final class Checks {
         add(OBJECT_DISABLE, Severity.WARNING, "The disable annotation names a check that does not exist.");
         add(GROUP_NAME, Severity.ERROR, "A group name is empty or used twice in the same object.");
         add(GROUP_INTERVAL, Severity.ERROR, "A group's interval or query_offset is not a valid duration.");
-        add(GROUP_SIZE, Severity.WARNING, "A group has more rules than the ruler allows per group "
-                + "(Mimir's ruler_max_rules_per_rule_group, default 20).");
+        add(GROUP_SIZE, Severity.WARNING, "A group of a metrics object has more rules than Mimir allows per group "
+                + "(ruler_max_rules_per_rule_group, default 20).");
         add(RULE_KIND, Severity.ERROR, "A rule sets both or neither of `record` and `alert`.");
         add(RULE_EXPR, Severity.ERROR, "A rule has no `expr`.");
         add(RULE_RECORDING, Severity.ERROR, "A recording rule sets `for`, `keep_firing_for` or `annotations`.");

@@ -5,6 +5,7 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleObject;
+import dev.rulesync.model.RuleType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ final class RuleChecks {
         this.valueLocators = values;
     }
 
-    void check(RuleObject object, List<Problem> out) {
+    void check(RuleObject object, RuleType type, List<Problem> out) {
         Map<String, Position> groupNames = new HashMap<>();
         Map<String, Position> seenRules = new HashMap<>();
         for (RuleGroup g : object.groups()) {
@@ -48,7 +49,8 @@ final class RuleChecks {
                 sink.add(g.origin().field("query_offset"), Checks.GROUP_INTERVAL,
                         badDuration("query_offset", g.queryOffset()));
             }
-            if (options.maxRulesPerGroup() > 0 && g.rules().size() > options.maxRulesPerGroup()) {
+            // Mimir limits rules per group (ruler_max_rules_per_rule_group, default 20); Loki's default is no limit
+            if (type != RuleType.LOGS && options.maxRulesPerGroup() > 0 && g.rules().size() > options.maxRulesPerGroup()) {
                 sink.add(g.origin().field("rules"), Checks.GROUP_SIZE, "the group has " + g.rules().size()
                         + " rules; the ruler accepts at most " + options.maxRulesPerGroup() + " per group");
             }
@@ -159,9 +161,9 @@ final class RuleChecks {
         }
     }
 
-    static List<Problem> run(ValidationOptions options, ValueLocators values, RuleObject object) {
+    static List<Problem> run(ValidationOptions options, ValueLocators values, RuleObject object, RuleType type) {
         List<Problem> out = new ArrayList<>();
-        new RuleChecks(options, values).check(object, out);
+        new RuleChecks(options, values).check(object, type, out);
         return out;
     }
 }

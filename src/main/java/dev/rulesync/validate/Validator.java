@@ -42,7 +42,7 @@ public final class Validator {
     public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt,
                                   ValueLocators values) {
         List<Problem> all = new ArrayList<>(earlier);
-        all.addAll(RuleChecks.run(options, values == null ? ValueLocators.NONE : values, object));
+        all.addAll(RuleChecks.run(options, values == null ? ValueLocators.NONE : values, object, type));
         if (type != null) {
             for (RuleGroup g : object.groups()) {
                 for (Rule r : g.rules()) all.addAll(expressions.check(object, g, r, type));
