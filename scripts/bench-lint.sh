@@ -54,14 +54,16 @@ best=""
 for ((run = 1; run <= runs; run++)); do
   start=$(date +%s%N)
   set +e
-  java -jar target/rule-sync.jar lint "$dir" > "$dir.out"
+  TIMEFORMAT='%U %S'
+  cpu=$( { time java -jar target/rule-sync.jar lint "$dir" > "$dir.out"; } 2>&1 )
   rc=$?
   set -e
   end=$(date +%s%N)
   ms=$(((end - start) / 1000000))
   tail -1 "$dir.out"
-  if [ "$rc" -ne 0 ]; then echo "lint exited $rc" >&2; cat "$dir.out" | head -20 >&2; exit 1; fi
-  echo "run $run: wall ${ms} ms, $((rules * 1000 / (ms > 0 ? ms : 1))) rules/s (JVM start included)"
+  if [ "$rc" -ne 0 ]; then echo "lint exited $rc" >&2; head -20 "$dir.out" >&2; exit 1; fi
+  cpu_s=$(echo "$cpu" | awk '{print $1 + $2}')
+  echo "run $run: wall ${ms} ms, $((rules * 1000 / (ms > 0 ? ms : 1))) rules/s, cpu ${cpu_s} s (JVM start included; load: $(cut -d' ' -f1 /proc/loadavg))"
   if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
 done
 rm -f "$dir.out"
