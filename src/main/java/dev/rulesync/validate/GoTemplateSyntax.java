@@ -83,9 +83,9 @@ public final class GoTemplateSyntax {
                 if (open > i) toks.add(new Tok(T.TEXT, s.substring(i, open), i));
                 i = open + 2;
                 if (s.startsWith("- ", i) || s.startsWith("-\t", i) || s.startsWith("-\n", i) || s.startsWith("-\r", i)) i += 2;
-                int afterSpace = skipSpace(i);
-                if (s.startsWith("/*", afterSpace)) {
-                    int close = s.indexOf("*/", afterSpace + 2);
+                // a comment must follow the delimiter (and its trim marker) directly, as in Go
+                if (s.startsWith("/*", i)) {
+                    int close = s.indexOf("*/", i + 2);
                     if (close < 0) throw owner.fail(open, "unclosed comment");
                     int j = skipSpace(close + 2);
                     if (s.startsWith("-", j) && j > close + 2) j = skipSpace(j + 1);

@@ -27,6 +27,9 @@ class GoTemplateSyntaxTest {
             "{{ externalURL }}{{ pathPrefix }}/graph?g0.expr={{ \"up\" | urlquery }} {{ $externalURL }}",
             "{{ label \"job\" (query \"up\" | first) }} {{ toTime 1.0 }} {{ parseDuration \"1m\" }} {{ stripPort \"a:1\" }}",
             "{{ if and (eq $labels.a \"b\") (ne $labels.c \"d\") (not false) }}x{{ end }}",
+            "{{ $labels.instance | reReplaceAll \":.*\" \"\" }} {{ humanize (printf \"%f\" $value) }} {{ .Value }}",
+            "{{ range $k, $v := $labels }}{{ $k }}={{ $v }} {{ end }}{{ index $labels \"foo-bar\" }}",
+            "{{ with $labels.a }}a{{ else with $labels.b }}b{{ end }} {{ range 3 }}{{ . }}{{ end }}",
     })
     void acceptsWhatPrometheusAccepts(String template) {
         assertThat(GoTemplateSyntax.check(template)).isEmpty();
@@ -46,7 +49,8 @@ class GoTemplateSyntaxTest {
             "{{ $value | \"x\" }} @@ 1 @@ 13 @@ non executable command in pipeline stage 2",
             "{{ break }} @@ 1 @@ 4 @@ {{break}} outside {{range}}",
             "{{ 1.2.3 }} @@ 1 @@ 4 @@ bad number syntax: \"1.2.3\"",
-            "{{ /* unclosed }} @@ 1 @@ 1 @@ unclosed comment",
+            "{{/* unclosed }} @@ 1 @@ 1 @@ unclosed comment",
+            "{{ /* spaced */ }} @@ 1 @@ 4 @@ unrecognized character in action: '/'",
             "{{ if 1 }}{{ $x := 1 }}{{ end }}{{ $x }} @@ 1 @@ 36 @@ undefined variable \"$x\"",
             "line one\\n{{ $value | nope }} @@ 2 @@ 13 @@ function \"nope\" not defined",
             "{{ $value ; }} @@ 1 @@ 11 @@ unrecognized character in action: ';'",
