@@ -58,7 +58,11 @@ public final class GoTemplateSyntax {
     private enum T { TEXT, LEFT, RIGHT, IDENT, FIELD, VAR, DOT, STRING, NUMBER, CHAR, BOOL, NIL, LPAREN, RPAREN, PIPE,
         DECLARE, ASSIGN, COMMA, EOF }
 
-    private record Tok(T type, String text, int offset) {
+    /** A token; {@code space} says whether white space preceded it (Go separates operands by space). */
+    private record Tok(T type, String text, int offset, boolean space) {
+        Tok(T type, String text, int offset) {
+            this(type, text, offset, false);
+        }
     }
 
     /** Splits the text into text runs and action tokens, the way Go's lexer does. */
@@ -67,6 +71,7 @@ public final class GoTemplateSyntax {
         private final List<Tok> toks = new ArrayList<>();
         private final Parser owner;
         private int i;
+        private boolean spaced;
 
         Lexer(String s, Parser owner) {
             this.s = s;
@@ -105,8 +110,22 @@ public final class GoTemplateSyntax {
             return j;
         }
 
+        private void add(T type, String text, int offset) {
+            toks.add(new Tok(type, text, offset, spaced));
+            spaced = false;
+        }
+
+        /** Go's lexer ends identifiers, fields and variables only at these characters. */
+        private void terminator() {
+            if (i >= s.length()) return;
+            char c = s.charAt(i);
+            if (isSpace(c) || ".,|:()".indexOf(c) >= 0 || s.startsWith("}}", i)) return;
+            throw owner.fail(i, String.format("bad character U+%04X '%s'", (int) c, c));
+        }
+
         private void action(int open) {
             int depth = 0;
+            spaced = true;
             while (true) {
                 if (i >= s.length()) throw owner.fail(open, "unclosed action");
                 char c = s.charAt(i);
@@ -118,6 +137,7 @@ public final class GoTemplateSyntax {
                         return;
                     }
                     i = j;
+                    spaced = true;
                     continue;
                 }
                 if (s.startsWith("}}", i)) {
@@ -128,33 +148,38 @@ public final class GoTemplateSyntax {
                 }
                 int start = i;
                 switch (c) {
-                    case '(' -> { depth++; i++; toks.add(new Tok(T.LPAREN, "(", start)); }
+                    case '(' -> { depth++; i++; add(T.LPAREN, "(", start); }
                     case ')' -> {
                         if (depth == 0) throw owner.fail(i, "unexpected right paren");
                         depth--;
                         i++;
-                        toks.add(new Tok(T.RPAREN, ")", start));
+                        add(T.RPAREN, ")", start);
                     }
-                    case '|' -> { i++; toks.add(new Tok(T.PIPE, "|", start)); }
-                    case ',' -> { i++; toks.add(new Tok(T.COMMA, ",", start)); }
-                    case '=' -> { i++; toks.add(new Tok(T.ASSIGN, "=", start)); }
+                    case '|' -> { i++; add(T.PIPE, "|", start); }
+                    case ',' -> { i++; add(T.COMMA, ",", start); }
+                    case '=' -> { i++; add(T.ASSIGN, "=", start); }
                     case ':' -> {
                         if (!s.startsWith(":=", i)) throw owner.fail(i, "expected :=");
                         i += 2;
-                        toks.add(new Tok(T.DECLARE, ":=", start));
+                        add(T.DECLARE, ":=", start);
                     }
-                    case '"' -> { quoted('"'); toks.add(new Tok(T.STRING, s.substring(start, i), start)); }
+                    case '"' -> { quoted('"'); add(T.STRING, s.substring(start, i), start); }
                     case '`' -> {
                         int close = s.indexOf('`', i + 1);
                         if (close < 0) throw owner.fail(i, "unterminated raw quoted string");
                         i = close + 1;
-                        toks.add(new Tok(T.STRING, s.substring(start, i), start));
+                        add(T.STRING, s.substring(start, i), start);
                     }
-                    case '\'' -> { quoted('\''); toks.add(new Tok(T.CHAR, s.substring(start, i), start)); }
+                    case '\'' -> {
+                        quoted('\'');
+                        charConstant(start);
+                        add(T.CHAR, s.substring(start, i), start);
+                    }
                     case '$' -> {
                         i++;
                         while (i < s.length() && isAlnum(s.charAt(i))) i++;
-                        toks.add(new Tok(T.VAR, s.substring(start, i), start));
+                        terminator();
+                        add(T.VAR, s.substring(start, i), start);
                     }
                     case '.' -> {
                         if (i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
@@ -162,10 +187,11 @@ public final class GoTemplateSyntax {
                         } else if (i + 1 < s.length() && isAlnum(s.charAt(i + 1))) {
                             i++;
                             while (i < s.length() && isAlnum(s.charAt(i))) i++;
-                            toks.add(new Tok(T.FIELD, s.substring(start, i), start));
+                            terminator();
+                            add(T.FIELD, s.substring(start, i), start);
                         } else {
                             i++;
-                            toks.add(new Tok(T.DOT, ".", start));
+                            add(T.DOT, ".", start);
                         }
                     }
                     default -> {
@@ -173,9 +199,10 @@ public final class GoTemplateSyntax {
                             number();
                         } else if (isAlnum(c)) {
                             while (i < s.length() && isAlnum(s.charAt(i))) i++;
+                            terminator();
                             String w = s.substring(start, i);
                             T t = w.equals("true") || w.equals("false") ? T.BOOL : w.equals("nil") ? T.NIL : T.IDENT;
-                            toks.add(new Tok(t, w, start));
+                            add(t, w, start);
                         } else {
                             throw owner.fail(i, "unrecognized character in action: '" + c + "'");
                         }
@@ -196,7 +223,16 @@ public final class GoTemplateSyntax {
             if (!n.matches("[+-]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|0[xX][0-9a-fA-F]*\\.?[0-9a-fA-F]*[pP][+-]?\\d+)i?")) {
                 throw owner.fail(start, "bad number syntax: \"" + s.substring(start, i) + "\"");
             }
-            toks.add(new Tok(T.NUMBER, n, start));
+            add(T.NUMBER, n, start);
+        }
+
+        /** A character constant holds one character or one escape sequence. */
+        private void charConstant(int start) {
+            String body = s.substring(start + 1, i - 1);
+            boolean ok = body.startsWith("\\")
+                    ? body.matches("\\\\([abfnrtv\\\\'\"]|[0-7]{3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})")
+                    : body.codePointCount(0, body.length()) == 1;
+            if (!ok) throw owner.fail(start, "malformed character constant: " + s.substring(start, i));
         }
 
         private void quoted(char q) {
@@ -401,9 +437,7 @@ public final class GoTemplateSyntax {
                 Tok after = peek(1);
                 if (after.type == T.DECLARE || after.type == T.ASSIGN) {
                     p += 2;
-                    if (after.type == T.ASSIGN && !vars.contains(v1.text)) {
-                        throw fail(v1.offset, "undefined variable \"" + v1.text + "\"");
-                    }
+                    // like Go's parser, `$x = ...` declares for the parse; only execution finds an unknown $x
                     declared.add(v1.text);
                 } else if (after.type == T.COMMA && range) {
                     Tok v2 = peek(2);
@@ -431,6 +465,8 @@ public final class GoTemplateSyntax {
                 if (peek().type == T.PIPE) {
                     p++;
                     stage++;
+                    // Go's parser lets a pipeline end with `|`: `{{ $value | }}` parses
+                    if (peek().type == T.RIGHT || peek().type == T.RPAREN) break;
                     continue;
                 }
                 break;
@@ -444,6 +480,7 @@ public final class GoTemplateSyntax {
             while (true) {
                 Tok t = peek();
                 if (t.type == T.RIGHT || t.type == T.PIPE || t.type == T.RPAREN || t.type == T.EOF) break;
+                if (operands > 0 && !t.space) throw fail(t.offset, "unexpected \"" + t.text + "\" in operand");
                 operand();
                 operands++;
             }
@@ -470,11 +507,16 @@ public final class GoTemplateSyntax {
                 default -> throw fail(t.offset, "unexpected \"" + t.text + "\" in operand");
             }
             // a field chain may follow a variable, a field, or a parenthesized pipeline: $x.a.b, (index .m "k").c
-            while (peek().type == T.FIELD && peek().offset == endOf(toks.get(p - 1))) p++;
+            if (peek().type == T.FIELD && !peek().space) {
+                switch (t.type) {
+                    case DOT, BOOL, NIL, STRING, NUMBER, CHAR ->
+                            throw fail(peek().offset, "unexpected . after term \"" + t.text + "\"");
+                    default -> {
+                    }
+                }
+            }
+            while (peek().type == T.FIELD && !peek().space) p++;
         }
 
-        private int endOf(Tok t) {
-            return t.type == T.RPAREN ? t.offset + 1 : t.offset + t.text.length();
-        }
     }
 }
