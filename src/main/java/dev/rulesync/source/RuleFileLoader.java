@@ -216,6 +216,19 @@ public final class RuleFileLoader {
             if (name == null || name.isEmpty()) {
                 issues.add(issue(metadata == null ? map : metadata, "`metadata.name` is required"));
                 name = src.file() + "#" + doc;
+            } else {
+                metadataIssue(namePos, KubernetesNames.objectName(name));
+            }
+            if (namespace != null) {
+                metadataIssue(objFields.get("metadata.namespace"), KubernetesNames.namespace(namespace));
+            }
+            for (Map.Entry<String, String> l : labels.entrySet()) {
+                metadataIssue(objFields.get("metadata.labels." + l.getKey()), KubernetesNames.key("label", l.getKey()));
+                metadataIssue(objFields.get("value:metadata.labels." + l.getKey()),
+                        KubernetesNames.labelValue(l.getKey(), l.getValue()));
+            }
+            for (String key : annotations.keySet()) {
+                metadataIssue(objFields.get("metadata.annotations." + key), KubernetesNames.key("annotation", key));
             }
             List<RuleGroup> groups = List.of();
             Node spec = value(f, "spec");
@@ -243,6 +256,11 @@ public final class RuleFileLoader {
             String name = doc == 1 ? src.file() : src.file() + "#" + doc;
             ObjectRef ref = new ObjectRef(ObjectRef.RULE_FILE, null, name, null, pos(map));
             finish(new RuleObject(ref, Map.of(), Map.of(), groups), new Origin(pos(map), objFields, null));
+        }
+
+        private void metadataIssue(Position at, java.util.Optional<String> message) {
+            message.ifPresent(m -> issues.add(new Issue(at == null ? Position.UNKNOWN : at, SourceChecks.OBJECT_METADATA,
+                    m + "; the API server would refuse the object", null, null)));
         }
 
         private void finish(RuleObject object, Origin origin) {

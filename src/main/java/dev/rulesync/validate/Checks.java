@@ -19,6 +19,7 @@ public final class Checks {
     public static final String OBJECT_TENANT = "object/tenant";
     public static final String OBJECT_TYPE = "object/type";
     public static final String OBJECT_DISABLE = "object/disable";
+    public static final String OBJECT_METADATA = "object/metadata";
     public static final String GROUP_NAME = "group/name";
     public static final String GROUP_INTERVAL = "group/interval";
     public static final String GROUP_SIZE = "group/size";
@@ -43,6 +44,8 @@ public final class Checks {
                 + "or a document that is neither a PrometheusRule nor a rule file.");
         add(OBJECT_TENANT, Severity.ERROR, "The tenant label (or --tenant) is missing or not a valid Mimir/Loki org id.");
         add(OBJECT_TYPE, Severity.ERROR, "The type label (or --type) is missing or not `metrics` or `logs`.");
+        add(OBJECT_METADATA, Severity.ERROR, "A PrometheusRule's name, namespace, label or annotation key, or label "
+                + "value breaks Kubernetes' naming rules: the API server would refuse the object.");
         add(OBJECT_DISABLE, Severity.WARNING, "The disable annotation names a check that does not exist.");
         add(GROUP_NAME, Severity.ERROR, "A group name is empty or used twice in the same object.");
         add(GROUP_INTERVAL, Severity.ERROR, "A group's interval or query_offset is not a valid duration.");
