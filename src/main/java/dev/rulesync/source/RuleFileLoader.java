@@ -174,7 +174,7 @@ public final class RuleFileLoader {
                 listIssues.add(issue(items, "`items` must be a list, got " + describe(items)));
             }
             for (Issue i : listIssues) {
-                fileProblems.add(new Problem(i.at, Severity.ERROR, checkOf(i), i.message, null, null, null));
+                fileProblems.add(new Problem(i.at, Severity.ERROR, i.check, i.message, null, null, null));
             }
         }
 
@@ -266,15 +266,11 @@ public final class RuleFileLoader {
         private void finish(RuleObject object, Origin origin) {
             List<Problem> problems = new ArrayList<>(issues.size());
             for (Issue i : issues) {
-                problems.add(new Problem(i.at, Severity.ERROR, checkOf(i), i.message, object.ref(), i.group, i.rule));
+                problems.add(new Problem(i.at, Severity.ERROR, i.check, i.message, object.ref(), i.group, i.rule));
             }
             objects.add(new LoadedObject(object, origin, problems, valueLocators));
             issues = new ArrayList<>();
             valueLocators = new HashMap<>();
-        }
-
-        private static String checkOf(Issue i) {
-            return i.check;
         }
 
         private List<RuleGroup> groups(Node node, Set<String> groupFields) {

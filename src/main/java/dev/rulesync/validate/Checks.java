@@ -1,6 +1,8 @@
 package dev.rulesync.validate;
 
+import dev.rulesync.classify.Classifier;
 import dev.rulesync.model.Severity;
+import dev.rulesync.source.SourceChecks;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +15,14 @@ import java.util.Optional;
  */
 public final class Checks {
 
-    public static final String YAML_SYNTAX = "yaml/syntax";
-    public static final String YAML_DUPLICATE_KEY = "yaml/duplicate-key";
-    public static final String YAML_SCHEMA = "yaml/schema";
-    public static final String OBJECT_TENANT = "object/tenant";
-    public static final String OBJECT_TYPE = "object/type";
+    // the source and classify stages report these; the names are defined there and listed here
+    public static final String YAML_SYNTAX = SourceChecks.YAML_SYNTAX;
+    public static final String YAML_DUPLICATE_KEY = SourceChecks.YAML_DUPLICATE_KEY;
+    public static final String YAML_SCHEMA = SourceChecks.YAML_SCHEMA;
+    public static final String OBJECT_METADATA = SourceChecks.OBJECT_METADATA;
+    public static final String OBJECT_TENANT = Classifier.TENANT_CHECK;
+    public static final String OBJECT_TYPE = Classifier.TYPE_CHECK;
     public static final String OBJECT_DISABLE = "object/disable";
-    public static final String OBJECT_METADATA = "object/metadata";
     public static final String GROUP_NAME = "group/name";
     public static final String GROUP_INTERVAL = "group/interval";
     public static final String GROUP_SIZE = "group/size";
