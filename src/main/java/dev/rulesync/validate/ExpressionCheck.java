@@ -1,0 +1,50 @@
+package dev.rulesync.validate;
+
+import dev.rulesync.model.Position;
+import dev.rulesync.model.Problem;
+import dev.rulesync.model.Rule;
+import dev.rulesync.model.RuleGroup;
+import dev.rulesync.model.RuleObject;
+import dev.rulesync.model.RuleType;
+import dev.rulesync.model.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the expression language of the object's type over each rule and reports its problems as
+ * {@code <language>/syntax} at the place in the file, mapped through the rule's expression locator.
+ * When the expression is wrong in its own language but right in the other one, the type is the likelier
+ * mistake, and the first problem says so (a PromQL rule routed to Loki, grafana/loki#14775).
+ */
+public final class ExpressionCheck {
+
+    private final ExpressionLanguages languages;
+
+    public ExpressionCheck(ExpressionLanguages languages) {
+        this.languages = languages;
+    }
+
+    public List<Problem> check(RuleObject object, RuleGroup group, Rule rule, RuleType type) {
+        if (rule.expr() == null || rule.expr().isBlank()) return List.of();
+        ExpressionLanguage lang = languages.forType(type).orElse(null);
+        if (lang == null) return List.of();
+        List<ExprProblem> found = lang.check(rule.expr());
+        if (found.isEmpty()) return List.of();
+        String hint = "";
+        RuleType other = type == RuleType.METRICS ? RuleType.LOGS : RuleType.METRICS;
+        ExpressionLanguage otherLang = languages.forType(other).orElse(null);
+        if (otherLang != null && otherLang.check(rule.expr()).isEmpty()) {
+            hint = " (hint: this is a valid " + otherLang.name() + " expression; the type is probably wrong: "
+                    + "should it be `" + other.label() + "`?)";
+        }
+        List<Problem> out = new ArrayList<>(found.size());
+        for (ExprProblem p : found) {
+            Position at = rule.origin().exprLocator().locate(p.line(), p.column());
+            if (!at.isKnown()) at = rule.origin().field("expr");
+            out.add(new Problem(at, Severity.ERROR, lang.name() + "/syntax", p.message() + (out.isEmpty() ? hint : ""),
+                    object.ref(), group.name(), rule.name()));
+        }
+        return out;
+    }
+}

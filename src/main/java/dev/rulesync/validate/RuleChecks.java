@@ -1,0 +1,169 @@
+package dev.rulesync.validate;
+
+import dev.rulesync.model.Position;
+import dev.rulesync.model.Problem;
+import dev.rulesync.model.Rule;
+import dev.rulesync.model.RuleGroup;
+import dev.rulesync.model.RuleObject;
+import dev.rulesync.model.RuleType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks that need no expression parser: the same rules Prometheus' rulefmt, Mimir's and Loki's rulers and
+ * the prometheus-operator webhook apply to groups and rules, each under its own check name.
+ */
+final class RuleChecks {
+
+    private final ValidationOptions options;
+    private final ValueLocators valueLocators;
+
+    RuleChecks(ValidationOptions options, ValueLocators values) {
+        this.options = options;
+        this.valueLocators = values;
+    }
+
+    void check(RuleObject object, RuleType type, List<Problem> out) {
+        Map<String, Position> groupNames = new HashMap<>();
+        Map<String, Position> seenRules = new HashMap<>();
+        for (RuleGroup g : object.groups()) {
+            Sink sink = new Sink(object, g.name(), null, out);
+            Position nameAt = g.origin().field("name");
+            if (g.name() == null || g.name().isEmpty()) {
+                sink.add(nameAt, Checks.GROUP_NAME, "the group name is empty");
+            } else {
+                Position first = groupNames.putIfAbsent(g.name(), nameAt);
+                if (first != null) {
+                    sink.add(nameAt, Checks.GROUP_NAME, "duplicate group name \"" + g.name() + "\" (first at line "
+                            + first.line() + "); group names must be unique in an object");
+                }
+            }
+            if (g.interval() != null && !Durations.isValid(g.interval())) {
+                sink.add(g.origin().field("interval"), Checks.GROUP_INTERVAL, badDuration("interval", g.interval()));
+            }
+            if (g.queryOffset() != null && !Durations.isValid(g.queryOffset())) {
+                sink.add(g.origin().field("query_offset"), Checks.GROUP_INTERVAL,
+                        badDuration("query_offset", g.queryOffset()));
+            }
+            // Mimir limits rules per group (ruler_max_rules_per_rule_group, default 20); Loki's default is no limit
+            if (type != RuleType.LOGS && options.maxRulesPerGroup() > 0 && g.rules().size() > options.maxRulesPerGroup()) {
+                sink.add(g.origin().field("rules"), Checks.GROUP_SIZE, "the group has " + g.rules().size()
+                        + " rules; the ruler accepts at most " + options.maxRulesPerGroup() + " per group");
+            }
+            labelNames(g.labels(), g.origin().fields(), g.origin().at(), sink);
+            for (Rule r : g.rules()) {
+                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out), seenRules);
+            }
+        }
+    }
+
+    private void rule(Rule r, Sink sink, Map<String, Position> seen) {
+        Map<String, Position> f = r.origin().fields();
+        boolean isRecord = r.record() != null && !r.record().isEmpty();
+        boolean isAlert = r.alert() != null && !r.alert().isEmpty();
+        if (isRecord && isAlert) {
+            sink.add(r.origin().field("alert"), Checks.RULE_KIND, "a rule must set only one of `record` and `alert`");
+        } else if (!isRecord && !isAlert) {
+            sink.add(r.origin().at(), Checks.RULE_KIND, "a rule must set one of `record` and `alert`");
+        }
+        if (r.expr() == null || r.expr().isBlank()) {
+            sink.add(r.origin().field("expr"), Checks.RULE_EXPR, "the rule has no `expr`");
+        }
+        if (isRecord && !isAlert) {
+            if (r.forDuration() != null) {
+                sink.add(r.origin().field("for"), Checks.RULE_RECORDING, "a recording rule cannot have `for`");
+            }
+            if (r.keepFiringFor() != null) {
+                sink.add(r.origin().field("keep_firing_for"), Checks.RULE_RECORDING,
+                        "a recording rule cannot have `keep_firing_for`");
+            }
+            if (f.containsKey("annotations")) {
+                sink.add(r.origin().field("annotations"), Checks.RULE_RECORDING,
+                        "a recording rule cannot have `annotations`");
+            }
+            if (!options.names().isValidMetricName(r.record())) {
+                sink.add(r.origin().field("record"), Checks.RULE_NAME, "\"" + r.record()
+                        + "\" is not a valid metric name" + (options.names() == NameValidation.LEGACY
+                        ? " ([a-zA-Z_:][a-zA-Z0-9_:]*)" : ""));
+            }
+        }
+        if (isAlert) {
+            if (r.forDuration() != null && !Durations.isValid(r.forDuration())) {
+                sink.add(r.origin().field("for"), Checks.ALERTS_FOR, badDuration("for", r.forDuration()));
+            }
+            if (r.keepFiringFor() != null && !Durations.isValid(r.keepFiringFor())) {
+                sink.add(r.origin().field("keep_firing_for"), Checks.ALERTS_FOR,
+                        badDuration("keep_firing_for", r.keepFiringFor()));
+            }
+            templates("labels", r.labels(), f, r.origin().at(), sink);
+            templates("annotations", r.annotations(), f, r.origin().at(), sink);
+        }
+        labelNames(r.labels(), f, r.origin().at(), sink);
+        for (String name : r.annotations().keySet()) {
+            if (!options.names().isValidLabelName(name)) {
+                sink.add(f.getOrDefault("annotations." + name, r.origin().at()), Checks.RULE_ANNOTATION,
+                        "\"" + name + "\" is not a valid annotation name");
+            }
+        }
+        if (isRecord != isAlert) {
+            // Only an exact copy is certain without an expression parser: the same recording name with different
+            // selectors is a common, valid way to build one series family (kube-prometheus does it).
+            String key = (isRecord ? "record\0" + r.record() : "alert\0" + r.alert()) + "\0" + r.expr() + "\0"
+                    + new java.util.TreeMap<>(r.labels());
+            Position at = r.origin().field(isRecord ? "record" : "alert");
+            Position first = seen.putIfAbsent(key, at);
+            if (first != null) {
+                sink.add(at, Checks.RULE_DUPLICATE, (isRecord ? "recording rule \"" : "alert \"") + r.name()
+                        + "\" with the same expression and labels is already defined at line " + first.line());
+            }
+        }
+    }
+
+    private void labelNames(Map<String, String> labels, Map<String, Position> f, Position fallback, Sink sink) {
+        for (String name : labels.keySet()) {
+            Position at = f.getOrDefault("labels." + name, fallback);
+            if (name.equals("__name__")) {
+                sink.add(at, Checks.RULE_LABEL, "the label name __name__ is reserved for the metric name");
+            } else if (!options.names().isValidLabelName(name)) {
+                sink.add(at, Checks.RULE_LABEL, "\"" + name + "\" is not a valid label name"
+                        + (options.names() == NameValidation.LEGACY ? " ([a-zA-Z_][a-zA-Z0-9_]*)" : ""));
+            }
+        }
+    }
+
+    private void templates(String kind, Map<String, String> values, Map<String, Position> f,
+                                  Position fallback, Sink sink) {
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Optional<GoTemplateSyntax.Error> err = GoTemplateSyntax.check(e.getValue());
+            if (err.isPresent()) {
+                Position start = f.getOrDefault("value:" + kind + "." + e.getKey(),
+                        f.getOrDefault(kind + "." + e.getKey(), fallback));
+                Position inside = valueLocators.at(start).locate(err.get().line(), err.get().column());
+                Position at = inside.isKnown() ? inside : start;
+                sink.add(at, Checks.ALERTS_TEMPLATE, "template in " + kind + "." + e.getKey() + ": "
+                        + err.get());
+            }
+        }
+    }
+
+    private static String badDuration(String field, String value) {
+        return "`" + field + "` \"" + value + "\" is not a valid duration (e.g. 30s, 5m, 1h30m; units y w d h m s ms, "
+                + "largest first)";
+    }
+
+    private record Sink(RuleObject object, String group, String rule, List<Problem> out) {
+        void add(Position at, String check, String message) {
+            out.add(new Problem(at, Checks.severity(check), check, message, object.ref(), group, rule));
+        }
+    }
+
+    static List<Problem> run(ValidationOptions options, ValueLocators values, RuleObject object, RuleType type) {
+        List<Problem> out = new ArrayList<>();
+        new RuleChecks(options, values).check(object, type, out);
+        return out;
+    }
+}
