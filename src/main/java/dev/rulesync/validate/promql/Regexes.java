@@ -1,0 +1,96 @@
+package dev.rulesync.validate.promql;
+
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Label-matcher regexps. Prometheus compiles them with Go's RE2 syntax, fully anchored; we check them with
+ * java.util.regex after rejecting what RE2 does not support (look-around, back-references, possessive and
+ * atomic groups) and translating the few spellings that differ.
+ */
+final class Regexes {
+
+    private Regexes() {
+    }
+
+    /** Null when {@code re} compiles, else a Prometheus-style message. */
+    static String check(String re) {
+        String unsupported = unsupported(re);
+        if (unsupported != null) return "error parsing regexp: invalid or unsupported Perl syntax: `" + unsupported + "`";
+        try {
+            compile(re);
+            return null;
+        } catch (PatternSyntaxException e) {
+            return "error parsing regexp: " + e.getDescription() + ": `" + re + "`";
+        }
+    }
+
+    /** Whether the anchored regexp matches the empty string (labels.Matcher.Matches("")). */
+    static boolean matchesEmpty(String re) {
+        try {
+            return compile(re).matcher("").matches();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Pattern compile(String re) {
+        return Pattern.compile("^(?s:" + toJava(re) + ")$");
+    }
+
+    private static String unsupported(String re) {
+        for (String bad : new String[]{"(?=", "(?!", "(?<=", "(?<!", "(?>"}) {
+            if (re.contains(bad)) return bad;
+        }
+        boolean inClass = false;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\' && i + 1 < re.length()) {
+                char n = re.charAt(i + 1);
+                if (!inClass && n >= '1' && n <= '9') return "\\" + n;
+                if (n == 'Z' || n == 'k' || n == 'R' || n == 'X' || n == 'G' || n == 'h' || n == 'H' || n == 'V') {
+                    return "\\" + n;
+                }
+                i++;
+                continue;
+            }
+            if (c == '[') inClass = true;
+            else if (c == ']') inClass = false;
+            else if (!inClass && (c == '*' || c == '+' || c == '?' || c == '}') && i + 1 < re.length() && re.charAt(i + 1) == '+') {
+                return c + "+";
+            }
+        }
+        return null;
+    }
+
+    /** RE2 treats a '{' that does not start a repetition as a literal; (?P&lt;name&gt; is Go's named group. */
+    private static String toJava(String re) {
+        StringBuilder b = new StringBuilder(re.length() + 8);
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\' && i + 1 < re.length()) {
+                b.append(c).append(re.charAt(++i));
+            } else if (c == '{' && !isRepetition(re, i)) {
+                b.append("\\{");
+            } else if (c == '(' && re.startsWith("(?P<", i)) {
+                b.append("(?<");
+                i += 3;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isRepetition(String re, int i) {
+        int j = i + 1;
+        int digits = 0;
+        while (j < re.length() && Character.isDigit(re.charAt(j))) { j++; digits++; }
+        if (digits == 0) return false;
+        if (j < re.length() && re.charAt(j) == ',') {
+            j++;
+            while (j < re.length() && Character.isDigit(re.charAt(j))) j++;
+        }
+        return j < re.length() && re.charAt(j) == '}';
+    }
+}

@@ -1,0 +1,188 @@
+package dev.rulesync.validate.promql;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Turns the first ANTLR syntax error into a Prometheus-worded message ("unexpected &lt;by&gt; in aggregation",
+ * "unexpected end of input inside braces", "unterminated quoted string", ...) and stops the parse: like
+ * Prometheus, we report one syntax error, at the offending token.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+
+    /** Carries the first syntax error out of the parser. */
+    static final class Stop extends ParseCancellationException {
+        final transient ParseError error;
+
+        Stop(ParseError error) {
+            super(error.message(), null);
+            this.error = error;
+        }
+    }
+
+    private final String input;
+
+    SyntaxErrors(String input) {
+        this.input = input;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                            String msg, RecognitionException e) {
+        Token t = (Token) offendingSymbol;
+        ParserRuleContext ctx = recognizer instanceof Parser p ? p.getContext() : null;
+        throw new Stop(describe(t, ctx));
+    }
+
+    ParseError describe(Token t, ParserRuleContext ctx) {
+        int start = Math.max(0, t.getStartIndex());
+        int end = Math.max(start, t.getStopIndex() + 1);
+        String text = t.getText();
+        switch (t.getType()) {
+            case PromQLLexer.ERROR_CHAR -> {
+                if (text.equals("=") || text.equals("!")) break;
+                return new ParseError(start, end, "unexpected character: " + goQuoteRune(text));
+            }
+            case PromQLLexer.BRACE_ERROR_CHAR -> {
+                if (text.equals("{")) return new ParseError(start, end, "unexpected left brace '{'");
+                return new ParseError(start, end, "unexpected character inside braces: " + goQuoteRune(text));
+            }
+            case PromQLLexer.BRACKET_ERROR_CHAR -> {
+                return new ParseError(start, end, "unexpected character in duration expression: " + goQuoteRune(text));
+            }
+            case PromQLLexer.UNTERMINATED_STRING -> {
+                return new ParseError(start, input.codePointCount(0, input.length()),
+                        text.startsWith("`") ? "unterminated raw string" : "unterminated quoted string");
+            }
+            case Token.EOF -> {
+                if (t.getTokenIndex() == 0) return new ParseError(0, 0, "no expression found in input");
+                String unclosed = unclosed(t);
+                if (unclosed != null) return new ParseError(start, end, unclosed);
+            }
+            default -> { }
+        }
+        if (t.getType() == PromQLLexer.RIGHT_PAREN && depthBefore(t) <= 0) {
+            return new ParseError(start, end, "unexpected right parenthesis ')'");
+        }
+        StringBuilder m = new StringBuilder("unexpected ").append(describe(t));
+        String context = context(ctx);
+        if (context != null) m.append(" in ").append(context);
+        return new ParseError(start, end, m.toString());
+    }
+
+    private static String goQuoteRune(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** Item.desc() in lex.go. */
+    static String describe(Token t) {
+        String text = t.getText();
+        return switch (t.getType()) {
+            case Token.EOF -> "end of input";
+            case PromQLLexer.IDENTIFIER -> "identifier " + Literals.goQuote(text);
+            case PromQLLexer.METRIC_IDENTIFIER -> "metric identifier " + Literals.goQuote(text);
+            case PromQLLexer.STRING -> "string " + truncatedQuote(text);
+            case PromQLLexer.NUMBER -> "number " + truncatedQuote(text);
+            case PromQLLexer.DURATION -> "duration " + truncatedQuote(text);
+            case PromQLLexer.ADD, PromQLLexer.SUB, PromQLLexer.MUL, PromQLLexer.DIV, PromQLLexer.MOD, PromQLLexer.POW,
+                 PromQLLexer.EQLC, PromQLLexer.NEQ, PromQLLexer.LTE, PromQLLexer.LSS, PromQLLexer.GTE,
+                 PromQLLexer.GTR, PromQLLexer.TRIM_UPPER, PromQLLexer.TRIM_LOWER, PromQLLexer.EQL_REGEX,
+                 PromQLLexer.NEQ_REGEX, PromQLLexer.AT, PromQLLexer.LAND, PromQLLexer.LOR, PromQLLexer.LUNLESS,
+                 PromQLLexer.ATAN2 -> "<op:" + text.toLowerCase() + ">";
+            case PromQLLexer.SUM, PromQLLexer.AVG, PromQLLexer.COUNT, PromQLLexer.MIN, PromQLLexer.MAX,
+                 PromQLLexer.GROUP, PromQLLexer.STDDEV, PromQLLexer.STDVAR, PromQLLexer.TOPK, PromQLLexer.BOTTOMK,
+                 PromQLLexer.COUNT_VALUES, PromQLLexer.QUANTILE, PromQLLexer.LIMITK, PromQLLexer.LIMIT_RATIO ->
+                    "<aggr:" + text.toLowerCase() + ">";
+            case PromQLLexer.BOOL, PromQLLexer.BY, PromQLLexer.GROUP_LEFT, PromQLLexer.GROUP_RIGHT, PromQLLexer.FILL,
+                 PromQLLexer.FILL_LEFT, PromQLLexer.FILL_RIGHT, PromQLLexer.IGNORING, PromQLLexer.OFFSET,
+                 PromQLLexer.SMOOTHED, PromQLLexer.ANCHORED, PromQLLexer.ON, PromQLLexer.WITHOUT ->
+                    "<" + text.toLowerCase() + ">";
+            default -> Literals.goQuote(text);
+        };
+    }
+
+    /** Go's %.10q... for long values. */
+    private static String truncatedQuote(String text) {
+        if (text.codePointCount(0, text.length()) > 10) {
+            return Literals.goQuote(text.substring(0, text.offsetByCodePoints(0, 10))) + "...";
+        }
+        return Literals.goQuote(text);
+    }
+
+    /** The yacc grammar's error contexts, by the rule being parsed when the error was seen. */
+    private static String context(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            switch (c.getRuleIndex()) {
+                case PromQLParser.RULE_labelMatchers, PromQLParser.RULE_labelMatcher -> {
+                    return "label matching";
+                }
+                case PromQLParser.RULE_groupingLabels, PromQLParser.RULE_groupingLabel -> {
+                    return "grouping opts";
+                }
+                case PromQLParser.RULE_offsetDuration -> {
+                    return "offset, expected number, duration, step(), or range()";
+                }
+                case PromQLParser.RULE_atModifier -> {
+                    return "@, expected timestamp";
+                }
+                case PromQLParser.RULE_durationExpr -> {
+                    return "subquery or range selector";
+                }
+                case PromQLParser.RULE_callBody -> {
+                    return null;
+                }
+                case PromQLParser.RULE_expr -> {
+                    if (c instanceof PromQLParser.AggregateExprContext) return "aggregation";
+                    return null;
+                }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /** At end of input: what Prometheus' lexer says about unclosed ( [ {. */
+    private String unclosed(Token eof) {
+        int paren = 0;
+        boolean bracket = false;
+        boolean brace = false;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '"' || c == '\'' || c == '`') {
+                int j = input.indexOf(c, i + 1);
+                while (c != '`' && j > 0 && input.charAt(j - 1) == '\\') j = input.indexOf(c, j + 1);
+                if (j < 0) return null;
+                i = j;
+            } else if (c == '#') {
+                int j = input.indexOf('\n', i);
+                if (j < 0) break;
+                i = j;
+            } else if (c == '(') paren++;
+            else if (c == ')') paren--;
+            else if (c == '[') bracket = true;
+            else if (c == ']') bracket = false;
+            else if (c == '{') brace = true;
+            else if (c == '}') brace = false;
+        }
+        if (brace) return "unexpected end of input inside braces";
+        if (bracket) return "unexpected end of input in duration expression";
+        if (paren > 0) return "unclosed left parenthesis";
+        return null;
+    }
+
+    private int depthBefore(Token t) {
+        int depth = 0;
+        int limit = Math.min(t.getStartIndex(), input.length());
+        for (int i = 0; i < limit; i++) {
+            char c = input.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+        }
+        return depth;
+    }
+}
