@@ -242,13 +242,13 @@ final class Literals {
         try {
             return decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            // Slow path: decode rune by rune, mapping each bad byte to U+DC80+byte.
+            // Slow path: decode rune by rune, mapping each bad byte b (0x80..0xff) to U+DC00+b.
             StringBuilder b = new StringBuilder();
             int i = 0;
             while (i < bytes.length) {
                 int len = utf8Length(bytes, i);
                 if (len == 0) {
-                    b.append((char) (0xDC80 + (bytes[i] & 0xff)));
+                    b.append((char) (0xDC00 + (bytes[i] & 0xff)));
                     i++;
                 } else {
                     b.append(new String(bytes, i, len, StandardCharsets.UTF_8));
@@ -292,7 +292,7 @@ final class Literals {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
             if (c >= 0xDC80 && c <= 0xDCFF) {
-                b.append(String.format("\\x%02x", c - 0xDC80));
+                b.append(String.format("\\x%02x", c - 0xDC00));
                 continue;
             }
             switch (c) {

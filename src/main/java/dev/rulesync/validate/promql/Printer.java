@@ -212,7 +212,7 @@ final class Printer {
             b.append(')');
         }
         if (vm.hasFill()) {
-            if (vm.fillLeft() != null && vm.fillRight() != null && vm.fillLeft().equals(vm.fillRight())) {
+            if (vm.fillLeft() != null && vm.fillRight() != null && vm.fillLeft().doubleValue() == vm.fillRight().doubleValue()) {
                 b.append(" fill (").append(goV(vm.fillLeft())).append(')');
             } else {
                 if (vm.fillLeft() != null) b.append(" fill_left (").append(goV(vm.fillLeft())).append(')');
