@@ -66,6 +66,12 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             default -> { }
         }
+        if (t.getType() == PromQLLexer.RIGHT_BRACKET) {
+            return new ParseError(start, end, "unexpected right bracket ']'");
+        }
+        if (t.getType() == PromQLLexer.RIGHT_BRACE) {
+            return new ParseError(start, end, "unexpected character: '}'");
+        }
         if (t.getType() == PromQLLexer.RIGHT_PAREN && depthBefore(t) <= 0) {
             return new ParseError(start, end, "unexpected right parenthesis ')'");
         }
@@ -93,15 +99,15 @@ final class SyntaxErrors extends BaseErrorListener {
                  PromQLLexer.EQLC, PromQLLexer.NEQ, PromQLLexer.LTE, PromQLLexer.LSS, PromQLLexer.GTE,
                  PromQLLexer.GTR, PromQLLexer.TRIM_UPPER, PromQLLexer.TRIM_LOWER, PromQLLexer.EQL_REGEX,
                  PromQLLexer.NEQ_REGEX, PromQLLexer.AT, PromQLLexer.LAND, PromQLLexer.LOR, PromQLLexer.LUNLESS,
-                 PromQLLexer.ATAN2 -> "<op:" + text.toLowerCase() + ">";
+                 PromQLLexer.ATAN2 -> "<op:" + text + ">";
             case PromQLLexer.SUM, PromQLLexer.AVG, PromQLLexer.COUNT, PromQLLexer.MIN, PromQLLexer.MAX,
                  PromQLLexer.GROUP, PromQLLexer.STDDEV, PromQLLexer.STDVAR, PromQLLexer.TOPK, PromQLLexer.BOTTOMK,
                  PromQLLexer.COUNT_VALUES, PromQLLexer.QUANTILE, PromQLLexer.LIMITK, PromQLLexer.LIMIT_RATIO ->
-                    "<aggr:" + text.toLowerCase() + ">";
+                    "<aggr:" + text + ">";
             case PromQLLexer.BOOL, PromQLLexer.BY, PromQLLexer.GROUP_LEFT, PromQLLexer.GROUP_RIGHT, PromQLLexer.FILL,
                  PromQLLexer.FILL_LEFT, PromQLLexer.FILL_RIGHT, PromQLLexer.IGNORING, PromQLLexer.OFFSET,
                  PromQLLexer.SMOOTHED, PromQLLexer.ANCHORED, PromQLLexer.ON, PromQLLexer.WITHOUT ->
-                    "<" + text.toLowerCase() + ">";
+                    "<" + text + ">";
             default -> Literals.goQuote(text);
         };
     }
@@ -122,7 +128,8 @@ final class SyntaxErrors extends BaseErrorListener {
                     return "label matching";
                 }
                 case PromQLParser.RULE_groupingLabels, PromQLParser.RULE_groupingLabel -> {
-                    return "grouping opts";
+                    return c.start == null || c.start.getType() != PromQLLexer.LEFT_PAREN
+                            ? "grouping opts, expected \"(\"" : "grouping opts";
                 }
                 case PromQLParser.RULE_offsetDuration -> {
                     return "offset, expected number, duration, step(), or range()";
