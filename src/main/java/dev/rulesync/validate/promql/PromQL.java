@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * PromQL as Prometheus 3.x (v0.316 of the Go module) parses and checks it: our own ANTLR grammar, the checks of
- * Prometheus' parser and checkAST, and Prometheus' String() form as the canonical form. Stateless and thread-safe:
- * every call builds its own lexer and parser; only ANTLR's prediction caches (DFA) are shared.
+ * Prometheus' parser and checkAST, and Prometheus' String() form as the canonical form. Thread-safe: each thread
+ * gets its own lexer and parser; only ANTLR's prediction caches (DFA) are shared.
  */
 public final class PromQL implements ExpressionLanguage {
 
@@ -49,6 +49,8 @@ public final class PromQL implements ExpressionLanguage {
             return problems.isEmpty();
         }
     }
+
+    private static final BailErrorStrategy BAIL = new BailErrorStrategy();
 
     private final Options options;
 
@@ -116,14 +118,34 @@ public final class PromQL implements ExpressionLanguage {
         return new ExprProblem(line, column, e.message());
     }
 
+    /**
+     * One lexer and parser per thread and instance, re-pointed at each input: creating them is cheap but not free
+     * at tens of thousands of rules. ANTLR's DFA caches are static and thread-safe.
+     */
+    private final ThreadLocal<Machinery> machinery = ThreadLocal.withInitial(Machinery::new);
+
+    private static final class Machinery {
+        final PromQLLexer lexer = new PromQLLexer(null);
+        final CommonTokenStream tokens = new CommonTokenStream(lexer);
+        final PromQLParser parser = new PromQLParser(tokens);
+
+        Machinery() {
+            lexer.removeErrorListeners();
+            parser.removeErrorListeners();
+        }
+    }
+
     Result run(String expr) {
-        var lexer = new PromQLLexer(CharStreams.fromString(expr));
-        lexer.removeErrorListeners();
-        var tokens = new CommonTokenStream(lexer);
-        var parser = new PromQLParser(tokens);
+        Machinery m = machinery.get();
+        var lexer = m.lexer;
+        var tokens = m.tokens;
+        var parser = m.parser;
+        lexer.setInputStream(CharStreams.fromString(expr));
+        tokens.setTokenSource(lexer);
+        parser.setTokenStream(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        parser.setErrorHandler(BAIL);
         PromQLParser.ExpressionContext tree;
         try {
             tree = parser.expression();
@@ -138,6 +160,8 @@ public final class PromQL implements ExpressionLanguage {
                 tree = parser.expression();
             } catch (SyntaxErrors.Stop stop) {
                 return new Result(null, List.of(stop.error));
+            } finally {
+                parser.removeErrorListeners();
             }
         }
         AstBuilder builder = new AstBuilder(options);

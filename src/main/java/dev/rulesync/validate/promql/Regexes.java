@@ -15,6 +15,7 @@ final class Regexes {
 
     /** Null when {@code re} compiles, else a Prometheus-style message. */
     static String check(String re) {
+        if (isPlain(re)) return null;
         String unsupported = unsupported(re);
         if (unsupported != null) return "error parsing regexp: invalid or unsupported Perl syntax: `" + unsupported + "`";
         try {
@@ -32,6 +33,29 @@ final class Regexes {
         } catch (PatternSyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * The common shapes (literal alternatives, .*, .+) cannot be malformed: skip compiling them. A quantifier
+     * counts as plain only right after a letter, digit or '.'.
+     */
+    private static boolean isPlain(String re) {
+        char prev = '|';
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            boolean literal = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-' || c == ':' || c == '/' || c == ',' || c == '=' || c == '@' || c == ' ';
+            if (literal || c == '.' || c == '|') {
+                prev = c;
+                continue;
+            }
+            if ((c == '*' || c == '+' || c == '?') && prev != '|' && prev != '*' && prev != '+' && prev != '?') {
+                prev = c;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     private static Pattern compile(String re) {
