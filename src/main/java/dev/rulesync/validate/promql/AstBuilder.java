@@ -202,6 +202,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         Token nameTok = ctx.functionName().start;
         String name = nameTok.getText();
         Function fn = Function.ALL.get(name);
+        if (fn == null && options.mimirFunctions() && name.equals("holt_winters")) fn = Function.HOLT_WINTERS;
         if (fn == null) {
             error(start(nameTok), end(nameTok), "unknown function with name " + Literals.goQuote(name));
             fn = new Function(name, List.of(), -1, ValueType.NONE, false);

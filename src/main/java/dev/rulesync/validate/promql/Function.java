@@ -18,6 +18,9 @@ public record Function(String name, List<ValueType> argTypes, int variadic, Valu
 
     static final Map<String, Function> ALL = build();
 
+    /** Mimir's stable alias of double_exponential_smoothing (promqlext in grafana/mimir). */
+    static final Function HOLT_WINTERS = new Function("holt_winters", List.of(MATRIX, SCALAR, SCALAR), 0, VECTOR, false);
+
     private static Map<String, Function> build() {
         var m = new java.util.HashMap<String, Function>();
         for (String n : List.of("abs", "absent", "acos", "acosh", "asin", "asinh", "atan", "atanh", "ceil", "cos",

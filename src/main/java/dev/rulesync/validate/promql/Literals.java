@@ -59,6 +59,13 @@ final class Literals {
 
     private static Long parseLong(String digits, int radix) {
         if (digits.isEmpty()) return null;
+        if (digits.length() <= (radix == 16 ? 15 : 18)) {
+            try {
+                return Long.parseLong(digits, radix);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
         try {
             BigInteger v = new BigInteger(digits, radix);
             return v.bitLength() < 64 ? v.longValue() : null;
@@ -100,7 +107,8 @@ final class Literals {
             int i = 0;
             while (i < rest.length() && isDigit(rest.charAt(i))) i++;
             if (i == 0) throw new LiteralException("not a valid duration string: " + goQuote(s));
-            BigInteger v = new BigInteger(rest.substring(0, i));
+            String digits = rest.substring(0, i);
+            BigInteger v = i <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits);
             rest = rest.substring(i);
             i = 0;
             while (i < rest.length() && !isDigit(rest.charAt(i))) i++;

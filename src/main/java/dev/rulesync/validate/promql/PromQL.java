@@ -3,7 +3,6 @@ package dev.rulesync.validate.promql;
 import dev.rulesync.validate.ExprProblem;
 import dev.rulesync.validate.ExpressionLanguage;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -26,21 +25,28 @@ public final class PromQL implements ExpressionLanguage {
      *                               double_exponential_smoothing, sort_by_label, ts_of_*, step(), ...
      * @param fillModifiers          binary operator fill / fill_left / fill_right modifiers
      * @param durationExpressions    arithmetic in ranges, steps and offsets ({@code foo[5m+1m]}, {@code step()});
-     *                               always on in Prometheus v0.316, switch off to reject it like older releases
+     *                               always on in Prometheus v0.316, switch off to reject it like releases that
+     *                               gate it behind promql-duration-expr
      * @param legacyNames            reject quoted metric and label names that the legacy (pre-UTF-8) scheme does
      *                               not allow, for rulers that still validate names that way
+     * @param mimirFunctions         Mimir's PromQL extensions: {@code holt_winters} as a stable alias of
+     *                               double_exponential_smoothing (kept by Mimir after Prometheus 3 dropped it)
      */
     public record Options(boolean experimentalFunctions, boolean fillModifiers, boolean durationExpressions,
-                          boolean legacyNames) {
+                          boolean legacyNames, boolean mimirFunctions) {
 
         /**
-         * What Mimir's ruler accepts on upload by default: it validates rule expressions with the Prometheus
-         * parser's defaults (experimental functions and fill modifiers off, duration expressions on, UTF-8 names).
+         * What current Mimir's ruler and queriers parse with (its promqlext.NewPromQLParserOptions): experimental
+         * functions on (per-tenant access is enforced at query time, not at upload), duration expressions on,
+         * fill modifiers off, UTF-8 names, holt_winters alias.
          */
-        public static final Options MIMIR_DEFAULT = new Options(false, false, true, false);
+        public static final Options MIMIR_DEFAULT = new Options(true, false, true, false, true);
 
-        /** Everything on, for checking expressions written against a Prometheus with all PromQL features. */
-        public static final Options ALL = new Options(true, true, true, false);
+        /** Prometheus v0.316's parser defaults (what {@code promtool check rules} accepts without flags). */
+        public static final Options PROMETHEUS_DEFAULT = new Options(false, false, true, false, false);
+
+        /** Every Prometheus feature on, for expressions written against a Prometheus with all PromQL flags. */
+        public static final Options ALL = new Options(true, true, true, false, false);
     }
 
     /** A parsed expression: the tree and its type when valid, the problems when not. */
@@ -140,7 +146,7 @@ public final class PromQL implements ExpressionLanguage {
         var lexer = m.lexer;
         var tokens = m.tokens;
         var parser = m.parser;
-        lexer.setInputStream(CharStreams.fromString(expr));
+        lexer.setInputStream(StringCharStream.of(expr));
         tokens.setTokenSource(lexer);
         parser.setTokenStream(tokens);
         parser.removeErrorListeners();

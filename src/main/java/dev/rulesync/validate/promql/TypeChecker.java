@@ -99,7 +99,7 @@ final class TypeChecker {
         if (n.returnBool() && !comparison) {
             error(n.opStart(), n.opEnd(), "bool modifier can only be used on comparison operators");
         }
-        if (comparison && !n.returnBool() && n.rhs().type() == ValueType.SCALAR && n.lhs().type() == ValueType.SCALAR) {
+        if (comparison && !n.returnBool() && rt == ValueType.SCALAR && lt == ValueType.SCALAR) {
             error(n.opStart(), n.opEnd(), "comparisons between scalars must use BOOL modifier");
         }
         Node.VectorMatching vm = n.matching();

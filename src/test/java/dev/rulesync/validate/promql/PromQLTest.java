@@ -8,12 +8,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PromQLTest {
 
-    private final PromQL promql = new PromQL();
+    private final PromQL promql = new PromQL(PromQL.Options.PROMETHEUS_DEFAULT);
     private final PromQL all = new PromQL(PromQL.Options.ALL);
 
     @Test
     void isNamedPromql() {
         assertThat(promql.name()).isEqualTo("promql");
+    }
+
+    @Test
+    void defaultsToWhatMimirParsesWith() {
+        PromQL mimir = new PromQL();
+        assertThat(mimir.options()).isEqualTo(PromQL.Options.MIMIR_DEFAULT);
+        assertThat(mimir.check("limitk(1, x) + info(y)")).isEmpty();
+        assertThat(mimir.check("holt_winters(x[5m], 0.5, 0.5)")).isEmpty();
+        assertThat(promql.check("holt_winters(x[5m], 0.5, 0.5)")).extracting(ExprProblem::message)
+                .containsExactly("unknown function with name \"holt_winters\"");
+        assertThat(mimir.check("x + fill(0) y")).isNotEmpty();
     }
 
     @Test
@@ -73,7 +84,7 @@ class PromQLTest {
 
     @Test
     void durationExpressionsCanBeSwitchedOff() {
-        PromQL off = new PromQL(new PromQL.Options(false, false, false, false));
+        PromQL off = new PromQL(new PromQL.Options(false, false, false, false, false));
         assertThat(promql.check("x[5m + 1m]")).isEmpty();
         assertThat(off.check("x[5m + 1m]")).extracting(ExprProblem::message)
                 .containsExactly("experimental duration expression is not enabled");
@@ -82,7 +93,7 @@ class PromQLTest {
 
     @Test
     void legacyNameValidationRejectsUtf8Names() {
-        PromQL legacy = new PromQL(new PromQL.Options(false, false, true, true));
+        PromQL legacy = new PromQL(new PromQL.Options(false, false, true, true, false));
         assertThat(promql.check("{\"metric.name\"}")).isEmpty();
         assertThat(legacy.check("{\"metric.name\"}")).isNotEmpty();
         assertThat(legacy.check("sum by (\"a.b\") (x)")).isNotEmpty();

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Differential conformance: every corpus expression, every hand-written edge case and deterministic mutations of
  * them go through our parser and through the real Prometheus parser (tools/promql-oracle). Both must agree on
  * valid/invalid, and for valid expressions our canonical form must equal Prometheus' String() form. Rule files
- * are judged with the default options (what Mimir's ruler accepts); promqltest scripts, which exercise
+ * are judged with Prometheus' default options; promqltest scripts, which exercise
  * experimental features, with everything enabled on both sides.
  */
 class PromqlConformanceTest {
@@ -41,7 +41,7 @@ class PromqlConformanceTest {
 
         List<String> disagreements = new ArrayList<>();
         int[] counts = new int[4];
-        compare(new PromQL(PromQL.Options.MIMIR_DEFAULT), byDefault, disagreements, counts);
+        compare(new PromQL(PromQL.Options.PROMETHEUS_DEFAULT), byDefault, disagreements, counts);
         compare(new PromQL(PromQL.Options.ALL), allFeatures, disagreements, counts, "-experimental", "-fill");
 
         System.out.printf("PromQL conformance: %d expressions (%d valid, %d invalid), %d canonical forms compared%n",

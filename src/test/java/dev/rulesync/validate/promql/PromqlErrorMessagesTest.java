@@ -294,7 +294,7 @@ class PromqlErrorMessagesTest {
                         "1:1: parse error: binop fill modifiers are experimental and not enabled"));
     }
 
-    private final PromQL promql = new PromQL(PromQL.Options.MIMIR_DEFAULT);
+    private final PromQL promql = new PromQL(PromQL.Options.PROMETHEUS_DEFAULT);
 
     @ParameterizedTest
     @MethodSource("cases")
