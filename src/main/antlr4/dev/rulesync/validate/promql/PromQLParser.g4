@@ -97,13 +97,16 @@ atModifier
     | (START | END) LEFT_PAREN RIGHT_PAREN
     ;
 
-// What may follow 'offset': one duration term, never a binary duration expression ('foo offset 1m + 1m' adds
-// 1m to the selector), as offset_duration_expr does in the yacc grammar.
+// What may follow 'offset'. A literal, step(), range(), min_of/max_of(...) or sign-(...), each with at most one
+// sign, is one term: 'foo offset 1m + 1m' adds 1m to the selector. Anything else ('(5m) + 1m', '- -5m + 1m') is a
+// whole duration expression. The yacc grammar gets this from reduce/reduce conflicts resolved in favour of the
+// offset_duration_expr rules; here the earlier alternative wins the same ambiguity.
 offsetDuration
     : sign=(ADD | SUB)? (NUMBER | DURATION)                                          # OffsetLiteral
     | sign=(ADD | SUB)? (STEP | RANGE) LEFT_PAREN RIGHT_PAREN                        # OffsetStepOrRange
     | sign=(ADD | SUB)? (MAX_OF | MIN_OF) LEFT_PAREN durationExpr COMMA durationExpr RIGHT_PAREN # OffsetMinMax
-    | sign=(ADD | SUB)? LEFT_PAREN durationExpr RIGHT_PAREN                          # OffsetParen
+    | sign=(ADD | SUB) LEFT_PAREN durationExpr RIGHT_PAREN                           # OffsetParen
+    | durationExpr                                                                   # OffsetDurationExpr
     ;
 
 // Duration arithmetic inside [...] and offset (...).

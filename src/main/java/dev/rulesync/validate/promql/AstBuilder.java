@@ -402,10 +402,9 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
                     new DurationExpr(c.MAX_OF() != null ? "max_of" : "min_of", duration(c.durationExpr(0)),
                             duration(c.durationExpr(1)), false,
                             start(c.MAX_OF() != null ? c.MAX_OF().getSymbol() : c.MIN_OF().getSymbol()), end(c)), end(c));
-            case OffsetParenContext c -> {
-                Node wrapped = wrap(duration(c.durationExpr()), start(c.LEFT_PAREN().getSymbol()), end(c));
-                yield c.sign == null ? wrapped : applyUnary(c.sign, wrapped);
-            }
+            case OffsetParenContext c -> applyUnary(c.sign,
+                    wrap(duration(c.durationExpr()), start(c.LEFT_PAREN().getSymbol()), end(c)));
+            case OffsetDurationExprContext c -> duration(c.durationExpr());
             default -> throw new IllegalStateException("unknown offset form " + ctx.getClass());
         };
     }

@@ -31,13 +31,13 @@ class PromqlConformanceTest {
         List<Case> byDefault = new ArrayList<>();
         rules.forEach(e -> byDefault.add(new Case(e, "rules")));
         edges.forEach(e -> byDefault.add(new Case(e, "edge")));
-        PromqlCorpus.mutations(rules, 3).forEach(e -> byDefault.add(new Case(e, "mutated rule")));
-        PromqlCorpus.mutations(edges, 2).forEach(e -> byDefault.add(new Case(e, "mutated edge")));
+        PromqlCorpus.mutations(rules, 12).forEach(e -> byDefault.add(new Case(e, "mutated rule")));
+        PromqlCorpus.mutations(edges, 8).forEach(e -> byDefault.add(new Case(e, "mutated edge")));
 
         List<Case> allFeatures = new ArrayList<>();
         promqltest.forEach(e -> allFeatures.add(new Case(e, "promqltest")));
         edges.forEach(e -> allFeatures.add(new Case(e, "edge")));
-        PromqlCorpus.mutations(promqltest, 1).forEach(e -> allFeatures.add(new Case(e, "mutated promqltest")));
+        PromqlCorpus.mutations(promqltest, 4).forEach(e -> allFeatures.add(new Case(e, "mutated promqltest")));
 
         List<String> disagreements = new ArrayList<>();
         int[] counts = new int[4];

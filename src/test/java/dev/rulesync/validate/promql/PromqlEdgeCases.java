@@ -419,5 +419,22 @@ final class PromqlEdgeCases {
             x </ 5
             x >/ y
             1 </ 2
+            foo offset - -5m ^ 2
+            foo offset - -5m * 2
+            foo offset - -5m + 1m
+            foo offset + +5m
+            foo offset - +5m
+            foo offset - -(5m) * 2
+            foo offset - - step() + 1
+            foo offset - -min_of(1m,2m)
+            rate(foo[5m] offset - -1m + 1m)
+            rate(foo[5m] offset (1m) + 1m)
+            rate(foo[5m] offset -(1m) + 1m)
+            foo offset (5m) * 2
+            foo offset - - -5m
+            foo offset - -0
+            foo offset (0)
+            rate(foo[5m] offset (1m) * 2 + 1m)
+            foo offset - -5m @ 5
         """;
 }
