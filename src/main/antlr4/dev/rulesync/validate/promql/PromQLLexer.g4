@@ -10,6 +10,9 @@
  */
 lexer grammar PromQLLexer;
 
+// Closing '}' and ']' are real tokens only inside their modes; outside they are STRAY_* (an error).
+tokens { RIGHT_BRACE, RIGHT_BRACKET }
+
 @members {
     /** fill, fill_left and fill_right are keywords only when a '(' follows (after optional spaces), as in lex.go. */
     private boolean followedByLeftParen() {
@@ -29,8 +32,8 @@ LEFT_PAREN    : '(' ;
 RIGHT_PAREN   : ')' ;
 LEFT_BRACE    : '{' -> pushMode(BRACES) ;
 LEFT_BRACKET  : '[' -> pushMode(BRACKETS) ;
-RIGHT_BRACE   : '}' ;
-RIGHT_BRACKET : ']' ;
+STRAY_RIGHT_BRACE   : '}' ;
+STRAY_RIGHT_BRACKET : ']' ;
 AT            : '@' ;
 
 ADD        : '+' ;
@@ -90,6 +93,9 @@ MIN_OF       options { caseInsensitive = true; } : 'min_of' ;
 
 NUMBER   : NUMBER_BODY | INF_NAN ;
 DURATION : DURATION_BODY ;
+// A number or duration run into letters, digits or dots ('1e', '1.2.3', '5min'): Prometheus' lexer rejects the
+// whole run, so we lex it as one error token. Valid forms above win ties because they come first.
+BAD_NUMBER : BAD_NUMBER_BODY ;
 
 STRING : DQ_STRING | SQ_STRING | RAW_STRING ;
 UNTERMINATED_STRING : DQ_OPEN | SQ_OPEN | RAW_OPEN ;
@@ -108,6 +114,7 @@ fragment NUMBER_BODY
     | DEC ('.' DEC?)? EXP?
     | '.' DEC EXP?
     ;
+fragment BAD_NUMBER_BODY : ([0-9] | '.' [0-9]) [0-9a-zA-Z_.]* ;
 fragment INF_NAN options { caseInsensitive = true; } : 'inf' | 'nan' ;
 // Units are checked (order, repetition, range) by the parser, as Prometheus' ParseDuration does.
 fragment DURATION_BODY : DIGIT+ [smhdwy] 's'? (DIGIT+ [smhdw] 's'?)* ;
@@ -151,5 +158,6 @@ D_MAX_OF options { caseInsensitive = true; } : 'max_of' -> type(MAX_OF) ;
 D_MIN_OF options { caseInsensitive = true; } : 'min_of' -> type(MIN_OF) ;
 D_NUMBER        : NUMBER_BODY -> type(NUMBER) ;
 D_DURATION      : DURATION_BODY -> type(DURATION) ;
+D_BAD_NUMBER    : BAD_NUMBER_BODY -> type(BAD_NUMBER) ;
 D_RIGHT_BRACKET : ']' -> type(RIGHT_BRACKET), popMode ;
 BRACKET_ERROR_CHAR : . ;

@@ -22,8 +22,21 @@ final class Regexes {
             compile(re);
             return null;
         } catch (PatternSyntaxException e) {
-            return "error parsing regexp: " + e.getDescription() + ": `" + re + "`";
+            return "error parsing regexp: " + goWording(e, re);
         }
+    }
+
+    /** Go's regexp/syntax wording for the common mistakes; Java's own description otherwise. */
+    private static String goWording(PatternSyntaxException e, String re) {
+        String d = e.getDescription();
+        if (d.startsWith("Unclosed group")) return "missing closing ): `" + re + "`";
+        if (d.startsWith("Unclosed character class")) return "missing closing ]: `" + re.substring(Math.max(0, re.lastIndexOf('['))) + "`";
+        if (d.startsWith("Unmatched closing ')'")) return "unexpected ): `" + re + "`";
+        if (d.startsWith("Dangling meta character")) {
+            String op = d.substring(d.indexOf('\'') + 1, d.lastIndexOf('\''));
+            return "missing argument to repetition operator: `" + op + "`";
+        }
+        return d + ": `" + re + "`";
     }
 
     /** Whether the anchored regexp matches the empty string (labels.Matcher.Matches("")). */

@@ -35,17 +35,26 @@ final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String msg, RecognitionException e) {
         Token t = (Token) offendingSymbol;
-        ParserRuleContext ctx = recognizer instanceof Parser p ? p.getContext() : null;
-        throw new Stop(describe(t, ctx));
+        ParserRuleContext ctx = null;
+        Token previous = null;
+        if (recognizer instanceof Parser p) {
+            ctx = p.getContext();
+            int i = t.getTokenIndex();
+            if (i > 0) previous = p.getTokenStream().get(i - 1);
+        }
+        throw new Stop(describe(t, ctx, previous));
     }
 
-    ParseError describe(Token t, ParserRuleContext ctx) {
+    ParseError describe(Token t, ParserRuleContext ctx, Token previous) {
         int start = Math.max(0, t.getStartIndex());
         int end = Math.max(start, t.getStopIndex() + 1);
         String text = t.getText();
         switch (t.getType()) {
             case PromQLLexer.ERROR_CHAR -> {
-                if (text.equals("=") || text.equals("!")) break;
+                if (text.equals("!")) {
+                    String next = start + 1 < length() ? codePointAt(start + 1) : "";
+                    return new ParseError(start, end, "unexpected character after '!': " + goQuoteRune(next));
+                }
                 return new ParseError(start, end, "unexpected character: " + goQuoteRune(text));
             }
             case PromQLLexer.BRACE_ERROR_CHAR -> {
@@ -53,32 +62,59 @@ final class SyntaxErrors extends BaseErrorListener {
                 return new ParseError(start, end, "unexpected character inside braces: " + goQuoteRune(text));
             }
             case PromQLLexer.BRACKET_ERROR_CHAR -> {
+                if (text.equals("[")) return new ParseError(start, end, "unexpected left bracket '['");
                 return new ParseError(start, end, "unexpected character in duration expression: " + goQuoteRune(text));
             }
+            case PromQLLexer.BAD_NUMBER -> {
+                return new ParseError(start, end, "bad number or duration syntax: " + Literals.goQuote(text));
+            }
             case PromQLLexer.UNTERMINATED_STRING -> {
-                return new ParseError(start, input.codePointCount(0, input.length()),
+                return new ParseError(start, length(),
                         text.startsWith("`") ? "unterminated raw string" : "unterminated quoted string");
+            }
+            case PromQLLexer.STRAY_RIGHT_BRACKET -> {
+                return new ParseError(start, end, "unexpected right bracket ']'");
+            }
+            case PromQLLexer.STRAY_RIGHT_BRACE -> {
+                return new ParseError(start, end, "unexpected character: '}'");
+            }
+            case PromQLLexer.EQL -> {
+                if (start + 1 < length() && codePointAt(start + 1).equals("~")) {
+                    return new ParseError(start, end, "unexpected character after '=': '~'");
+                }
+            }
+            case PromQLLexer.COLON -> {
+                if (previous != null && previous.getType() == PromQLLexer.LEFT_BRACKET) {
+                    return new ParseError(end, end, "unexpected colon before duration in duration expression");
+                }
+                if (previous != null && previous.getType() == PromQLLexer.COLON) {
+                    return new ParseError(start, end, "unexpected colon ':'");
+                }
             }
             case Token.EOF -> {
                 if (t.getTokenIndex() == 0) return new ParseError(0, 0, "no expression found in input");
-                String unclosed = unclosed(t);
+                String unclosed = unclosed(previous);
                 if (unclosed != null) return new ParseError(start, end, unclosed);
             }
             default -> { }
         }
-        if (t.getType() == PromQLLexer.RIGHT_BRACKET) {
-            return new ParseError(start, end, "unexpected right bracket ']'");
-        }
-        if (t.getType() == PromQLLexer.RIGHT_BRACE) {
-            return new ParseError(start, end, "unexpected character: '}'");
-        }
         if (t.getType() == PromQLLexer.RIGHT_PAREN && depthBefore(t) <= 0) {
-            return new ParseError(start, end, "unexpected right parenthesis ')'");
+            // Prometheus' lexer reports this after consuming the ')'.
+            return new ParseError(end, end, "unexpected right parenthesis ')'");
         }
         StringBuilder m = new StringBuilder("unexpected ").append(describe(t));
-        String context = context(ctx);
+        String context = context(ctx, t, previous);
         if (context != null) m.append(" in ").append(context);
         return new ParseError(start, end, m.toString());
+    }
+
+    private int length() {
+        return input.codePointCount(0, input.length());
+    }
+
+    private String codePointAt(int cpIndex) {
+        int i = input.offsetByCodePoints(0, cpIndex);
+        return new String(Character.toChars(input.codePointAt(i)));
     }
 
     private static String goQuoteRune(String s) {
@@ -120,16 +156,48 @@ final class SyntaxErrors extends BaseErrorListener {
         return Literals.goQuote(text);
     }
 
-    /** The yacc grammar's error contexts, by the rule being parsed when the error was seen. */
-    private static String context(ParserRuleContext ctx) {
+    /** The yacc grammar's error contexts ("in label matching, expected string", ...), from rule and previous token. */
+    private static String context(ParserRuleContext ctx, Token offending, Token previous) {
+        int prev = previous == null ? -1 : previous.getType();
+        boolean atEnd = offending.getType() == Token.EOF;
+        switch (prev) {
+            case PromQLLexer.ON, PromQLLexer.IGNORING, PromQLLexer.GROUP_LEFT, PromQLLexer.GROUP_RIGHT -> {
+                return "grouping opts, expected \"(\"";
+            }
+            case PromQLLexer.BY, PromQLLexer.WITHOUT -> {
+                if (atEnd) return "grouping opts, expected \"(\"";
+            }
+            case PromQLLexer.OFFSET -> {
+                if (atEnd) return "offset, expected number, duration, step(), or range()";
+            }
+            case PromQLLexer.AT -> {
+                return "@, expected timestamp";
+            }
+            case PromQLLexer.LEFT_BRACKET -> {
+                return "subquery or range selector, expected number, duration, step(), or range()";
+            }
+            case PromQLLexer.COLON -> {
+                return "subquery selector, expected number, duration, step(), range(), or \"]\"";
+            }
+            default -> { }
+        }
         for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
             switch (c.getRuleIndex()) {
                 case PromQLParser.RULE_labelMatchers, PromQLParser.RULE_labelMatcher -> {
-                    return "label matching";
+                    return switch (prev) {
+                        case PromQLLexer.LEFT_BRACE, PromQLLexer.COMMA -> "label matching, expected identifier or \"}\"";
+                        case PromQLLexer.EQL, PromQLLexer.NEQ, PromQLLexer.EQL_REGEX, PromQLLexer.NEQ_REGEX ->
+                                "label matching, expected string";
+                        case PromQLLexer.IDENTIFIER -> "label matching, expected label matching operator";
+                        case PromQLLexer.STRING -> "label matching, expected \",\" or \"}\"";
+                        default -> "label matching";
+                    };
                 }
                 case PromQLParser.RULE_groupingLabels, PromQLParser.RULE_groupingLabel -> {
-                    return c.start == null || c.start.getType() != PromQLLexer.LEFT_PAREN
-                            ? "grouping opts, expected \"(\"" : "grouping opts";
+                    return switch (prev) {
+                        case PromQLLexer.LEFT_PAREN, PromQLLexer.COMMA -> "grouping opts, expected label";
+                        default -> "grouping opts, expected \",\" or \")\"";
+                    };
                 }
                 case PromQLParser.RULE_offsetDuration -> {
                     return "offset, expected number, duration, step(), or range()";
@@ -138,7 +206,7 @@ final class SyntaxErrors extends BaseErrorListener {
                     return "@, expected timestamp";
                 }
                 case PromQLParser.RULE_durationExpr -> {
-                    return "subquery or range selector";
+                    return "subquery or range, expected \":\" or \"]\"";
                 }
                 case PromQLParser.RULE_callBody -> {
                     return null;
@@ -154,7 +222,7 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     /** At end of input: what Prometheus' lexer says about unclosed ( [ {. */
-    private String unclosed(Token eof) {
+    private String unclosed(Token previous) {
         int paren = 0;
         boolean bracket = false;
         boolean brace = false;
@@ -177,7 +245,10 @@ final class SyntaxErrors extends BaseErrorListener {
             else if (c == '}') brace = false;
         }
         if (brace) return "unexpected end of input inside braces";
-        if (bracket) return "unexpected end of input in duration expression";
+        if (bracket) {
+            return previous != null && previous.getType() == PromQLLexer.LEFT_BRACKET
+                    ? "unexpected end of input in duration expression" : "unclosed left bracket";
+        }
         if (paren > 0) return "unclosed left parenthesis";
         return null;
     }
