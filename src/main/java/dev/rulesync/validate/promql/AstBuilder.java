@@ -262,7 +262,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
     @Override
     public Node visitSelectorExpr(SelectorExprContext ctx) {
         VectorSelectorContext vs = ctx.vectorSelector();
-        String name = vs.metricName() == null ? "" : vs.metricName().getText();
+        String name = vs.metricName() == null ? "" : vs.metricName().start.getText();
         List<Matcher> matchers = new ArrayList<>();
         if (vs.labelMatchers() != null) {
             for (LabelMatcherContext m : vs.labelMatchers().labelMatcher()) {

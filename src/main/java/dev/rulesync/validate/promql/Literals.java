@@ -29,7 +29,19 @@ final class Literals {
     // ---- numbers -------------------------------------------------------------------------------------------
 
     static double parseNumber(String text) throws LiteralException {
-        String s = text.replace("_", "");
+        // Fast path: plain decimal integers, the most common literal.
+        int n = text.length();
+        if (n <= 18 && (n == 1 || text.charAt(0) != '0')) {
+            long v = 0;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') break;
+                v = v * 10 + (c - '0');
+            }
+            if (i == n) return v;
+        }
+        String s = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
         String lower = s.toLowerCase(java.util.Locale.ROOT);
         if (lower.equals("inf")) return Double.POSITIVE_INFINITY;
         if (lower.equals("nan")) return Double.NaN;
@@ -37,7 +49,7 @@ final class Literals {
         Long asInt = null;
         if (lower.startsWith("0x")) {
             asInt = parseLong(s.substring(2), 16);
-        } else if (s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        } else if (allDigits(s)) {
             asInt = s.length() > 1 && s.charAt(0) == '0' ? parseLong(s.substring(1), 8) : parseLong(s, 10);
         }
         if (asInt != null) return asInt;
@@ -55,6 +67,14 @@ final class Literals {
             throw new LiteralException("error parsing number: strconv.ParseFloat: parsing " + goQuote(text) + ": value out of range");
         }
         return d;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return !s.isEmpty();
     }
 
     private static Long parseLong(String digits, int radix) {
@@ -173,7 +193,9 @@ final class Literals {
     static String unquote(String token) throws LiteralException {
         char quote = token.charAt(0);
         String body = token.substring(1, token.length() - 1);
-        if (quote == '`') return body.replace("\r", "");
+        if (quote == '`') return body.indexOf('\r') >= 0 ? body.replace("\r", "") : body;
+        // Fast path: no escapes, so the text is the value (the lexer already excluded newlines).
+        if (body.indexOf('\\') < 0) return body;
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length());
         for (int i = 0; i < body.length(); ) {
             int c = body.codePointAt(i);

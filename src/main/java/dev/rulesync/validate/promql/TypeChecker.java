@@ -29,7 +29,7 @@ final class TypeChecker {
 
     private final List<ParseError> errors = new ArrayList<>();
     /** Selectors exempt from the non-empty matcher rule (info()'s second argument). */
-    private final Set<VectorSelector> bypassEmptyMatcher = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Set<VectorSelector> bypassEmptyMatcher = Set.of();
 
     List<ParseError> check(Node root) {
         check((Object) root);
@@ -170,6 +170,7 @@ final class TypeChecker {
             if (second instanceof VectorSelector vs && !vs.name().isEmpty()) {
                 error(second, "expected label selectors only, got vector selector instead");
             } else if (second instanceof VectorSelector vs) {
+                if (bypassEmptyMatcher.isEmpty()) bypassEmptyMatcher = Collections.newSetFromMap(new IdentityHashMap<>());
                 bypassEmptyMatcher.add(vs);
             } else {
                 error(second, "expected label selectors only");
