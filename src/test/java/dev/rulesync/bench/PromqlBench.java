@@ -53,10 +53,37 @@ public class PromqlBench {
         }
     }
 
-    /** {@code PromqlBench <file>}: writes the corpus as JSON lines for {@code promql-oracle -bench}. */
+    /**
+     * {@code PromqlBench corpus <file>}: writes the corpus as JSON lines for {@code promql-oracle -bench}.
+     * {@code PromqlBench cpu <seconds>}: process CPU time per expression (GC and JIT included), the same measure
+     * promql-oracle -bench prints as cpu-ns/expr, because wall time on a shared machine mostly measures the
+     * neighbours.
+     */
     public static void main(String[] args) throws Exception {
         List<String> corpus = PromqlBenchCorpus.expressions();
-        Files.write(Path.of(args[0]), corpus.stream().map(PromqlBenchCorpus::json).toList());
-        System.out.println("wrote " + corpus.size() + " expressions to " + args[0]);
+        if (args[0].equals("corpus")) {
+            Files.write(Path.of(args[1]), corpus.stream().map(PromqlBenchCorpus::json).toList());
+            System.out.println("wrote " + corpus.size() + " expressions to " + args[1]);
+            return;
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        PromQL promql = new PromQL(PromQL.Options.ALL);
+        long seconds = Long.parseLong(args[1]);
+        long warmEnd = System.nanoTime() + 5_000_000_000L;
+        int sink = 0;
+        while (System.nanoTime() < warmEnd) for (String e : corpus) sink += promql.parse(e).problems().size();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        long end = t0 + seconds * 1_000_000_000L;
+        long passes = 0;
+        while (System.nanoTime() < end) {
+            for (String e : corpus) sink += promql.parse(e).problems().size();
+            passes++;
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long n = passes * corpus.size();
+        System.out.printf("java-parser exprs=%d passes=%d ns/expr=%.1f passes/s=%.2f cpu-ns/expr=%.1f (%d)%n",
+                corpus.size(), passes, (double) wall / n, passes / (wall / 1e9), (double) cpu / n, sink % 2);
     }
 }

@@ -129,12 +129,23 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         }
         VectorMatching vm = new VectorMatching(card, matching,
                 m.matching != null && m.matching.getType() == PromQLLexer.ON, include, fillLeft, fillRight);
-        BinaryExpr b = new BinaryExpr(ctx.op.getText().toLowerCase(), lhs, rhs, m.BOOL() != null, vm,
+        BinaryExpr b = new BinaryExpr(operator(ctx.op), lhs, rhs, m.BOOL() != null, vm,
                 start(ctx.op), end(ctx.op), lhs.start(), rhs.end());
         if (!options.fillModifiers() && vm.hasFill()) {
             error(b.start(), b.end(), "binop fill modifiers are experimental and not enabled");
         }
         return b;
+    }
+
+    /** The operator as Prometheus prints it (keywords lower-case). */
+    private static String operator(Token op) {
+        return switch (op.getType()) {
+            case PromQLLexer.LAND -> "and";
+            case PromQLLexer.LOR -> "or";
+            case PromQLLexer.LUNLESS -> "unless";
+            case PromQLLexer.ATAN2 -> "atan2";
+            default -> op.getText();
+        };
     }
 
     private static int start(Node n) {
@@ -151,7 +162,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
 
     @Override
     public Node visitAggregateExpr(AggregateExprContext ctx) {
-        String op = ctx.aggregateOp().getText().toLowerCase();
+        String op = aggregateName(ctx.aggregateOp().start);
         List<String> grouping = List.of();
         boolean without = false;
         List<Node> args;
@@ -187,6 +198,26 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
             return new AggregateExpr(op, param, null, grouping, without, s, e);
         }
         return new AggregateExpr(op, param, args.get(desired - 1), grouping, without, s, e);
+    }
+
+    private static String aggregateName(Token t) {
+        return switch (t.getType()) {
+            case PromQLLexer.SUM -> "sum";
+            case PromQLLexer.AVG -> "avg";
+            case PromQLLexer.COUNT -> "count";
+            case PromQLLexer.MIN -> "min";
+            case PromQLLexer.MAX -> "max";
+            case PromQLLexer.GROUP -> "group";
+            case PromQLLexer.STDDEV -> "stddev";
+            case PromQLLexer.STDVAR -> "stdvar";
+            case PromQLLexer.TOPK -> "topk";
+            case PromQLLexer.BOTTOMK -> "bottomk";
+            case PromQLLexer.COUNT_VALUES -> "count_values";
+            case PromQLLexer.QUANTILE -> "quantile";
+            case PromQLLexer.LIMITK -> "limitk";
+            case PromQLLexer.LIMIT_RATIO -> "limit_ratio";
+            default -> t.getText().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     static boolean hasParam(String op) {

@@ -120,32 +120,50 @@ final class Literals {
     static long parseDuration(String s) throws LiteralException {
         if (s.equals("0")) return 0;
         if (s.isEmpty()) throw new LiteralException("empty duration string");
-        String rest = s;
         long total = 0;
         int lastUnit = -1;
-        while (!rest.isEmpty()) {
-            int i = 0;
-            while (i < rest.length() && isDigit(rest.charAt(i))) i++;
-            if (i == 0) throw new LiteralException("not a valid duration string: " + goQuote(s));
-            String digits = rest.substring(0, i);
-            BigInteger v = i <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits);
-            rest = rest.substring(i);
-            i = 0;
-            while (i < rest.length() && !isDigit(rest.charAt(i))) i++;
-            if (i == 0) throw new LiteralException("not a valid duration string: " + goQuote(s));
-            String u = rest.substring(0, i);
-            rest = rest.substring(i);
-            int unit = java.util.Arrays.asList(UNITS).indexOf(u);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int digitsStart = i;
+            while (i < n && isDigit(s.charAt(i))) i++;
+            if (i == digitsStart) throw new LiteralException("not a valid duration string: " + goQuote(s));
+            long v = 0;
+            boolean overflow = false;
+            for (int k = digitsStart; k < i; k++) {
+                if (v > (Long.MAX_VALUE - 9) / 10) overflow = true;
+                v = v * 10 + (s.charAt(k) - '0');
+            }
+            int unitStart = i;
+            while (i < n && !isDigit(s.charAt(i))) i++;
+            if (i == unitStart) throw new LiteralException("not a valid duration string: " + goQuote(s));
+            String u = s.substring(unitStart, i);
+            int unit = unitIndex(u);
             if (unit < 0) throw new LiteralException("unknown unit " + goQuote(u) + " in duration " + goQuote(s));
             if (unit <= lastUnit) throw new LiteralException("not a valid duration string: " + goQuote(s));
             lastUnit = unit;
-            BigInteger limit = BigInteger.ONE.shiftLeft(63).divide(BigInteger.valueOf(UNIT_NANOS[unit]));
-            if (v.compareTo(limit) > 0) throw new LiteralException("duration out of range");
-            BigInteger sum = BigInteger.valueOf(total).add(v.multiply(BigInteger.valueOf(UNIT_NANOS[unit])));
-            if (sum.bitLength() >= 64) throw new LiteralException("duration out of range");
-            total = sum.longValue();
+            // Go: v > 1<<63/mult is out of range; then the sum must stay below 1<<63.
+            if (overflow || Long.compareUnsigned(v, Long.divideUnsigned(Long.MIN_VALUE, UNIT_NANOS[unit])) > 0) {
+                throw new LiteralException("duration out of range");
+            }
+            long add = v * UNIT_NANOS[unit];
+            if (add < 0 || total + add < 0) throw new LiteralException("duration out of range");
+            total += add;
         }
         return total;
+    }
+
+    private static int unitIndex(String u) {
+        return switch (u) {
+            case "y" -> 0;
+            case "w" -> 1;
+            case "d" -> 2;
+            case "h" -> 3;
+            case "m" -> 4;
+            case "s" -> 5;
+            case "ms" -> 6;
+            default -> -1;
+        };
     }
 
     /** model.Duration(nanos).String(). */
