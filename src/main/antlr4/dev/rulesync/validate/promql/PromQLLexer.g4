@@ -14,6 +14,13 @@ lexer grammar PromQLLexer;
 tokens { RIGHT_BRACE, RIGHT_BRACKET }
 
 @members {
+    /**
+     * Prometheus lexes a bracket with its duration-expression state only until the first number or duration;
+     * after that its statement state takes over, which also skips comments. So '#' is a comment inside [...]
+     * only after a number.
+     */
+    private boolean bracketSawNumber;
+
     /** fill, fill_left and fill_right are keywords only when a '(' follows (after optional spaces), as in lex.go. */
     private boolean followedByLeftParen() {
         for (int i = 1; ; i++) {
@@ -31,7 +38,7 @@ COMMA         : ',' ;
 LEFT_PAREN    : '(' ;
 RIGHT_PAREN   : ')' ;
 LEFT_BRACE    : '{' -> pushMode(BRACES) ;
-LEFT_BRACKET  : '[' -> pushMode(BRACKETS) ;
+LEFT_BRACKET  : '[' {bracketSawNumber = false;} -> pushMode(BRACKETS) ;
 STRAY_RIGHT_BRACE   : '}' ;
 STRAY_RIGHT_BRACKET : ']' ;
 AT            : '@' ;
@@ -141,7 +148,7 @@ BRACE_ERROR_CHAR : . ;
 
 mode BRACKETS;
 D_WS            : [ \t\r\n]+ -> skip ;
-D_COMMENT       : '#' ~[\r\n]* -> skip ;
+D_COMMENT       : {bracketSawNumber}? '#' ~[\r\n]* -> skip ;
 COLON           : ':' ;
 D_COMMA         : ',' -> type(COMMA) ;
 D_LEFT_PAREN    : '(' -> type(LEFT_PAREN) ;
@@ -156,8 +163,8 @@ D_STEP   options { caseInsensitive = true; } : 'step' -> type(STEP) ;
 D_RANGE  options { caseInsensitive = true; } : 'range' -> type(RANGE) ;
 D_MAX_OF options { caseInsensitive = true; } : 'max_of' -> type(MAX_OF) ;
 D_MIN_OF options { caseInsensitive = true; } : 'min_of' -> type(MIN_OF) ;
-D_NUMBER        : NUMBER_BODY -> type(NUMBER) ;
-D_DURATION      : DURATION_BODY -> type(DURATION) ;
+D_NUMBER        : NUMBER_BODY {bracketSawNumber = true;} -> type(NUMBER) ;
+D_DURATION      : DURATION_BODY {bracketSawNumber = true;} -> type(DURATION) ;
 D_BAD_NUMBER    : BAD_NUMBER_BODY -> type(BAD_NUMBER) ;
 D_RIGHT_BRACKET : ']' -> type(RIGHT_BRACKET), popMode ;
 BRACKET_ERROR_CHAR : . ;

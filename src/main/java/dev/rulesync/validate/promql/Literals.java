@@ -187,11 +187,20 @@ final class Literals {
         return b.toString();
     }
 
-    /** Go's math.Round(seconds * 1e9) into a time.Duration. */
+    /** Go's time.Duration(math.Round(seconds * 1e9)). */
     static long secondsToNanos(double seconds) {
         double n = seconds * 1e9;
         double r = n < 0 ? -Math.floor(-n + 0.5) : Math.floor(n + 0.5);
-        return (long) r;
+        return goInt64(r);
+    }
+
+    /**
+     * Go's float64 to int64 conversion as amd64 does it: truncation toward zero, and NaN or out-of-range values
+     * become math.MinInt64 (Prometheus accepts {@code offset NaN} and prints that value back).
+     */
+    static long goInt64(double v) {
+        if (Double.isNaN(v) || v >= 9.223372036854775807E18 || v < -9.223372036854775808E18) return Long.MIN_VALUE;
+        return (long) v;
     }
 
     static boolean durationOutOfRange(double seconds) {

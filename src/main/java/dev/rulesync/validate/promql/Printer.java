@@ -119,8 +119,9 @@ final class Printer {
 
     private void number(NumberLiteral n) {
         if (n.duration()) {
-            if (n.value() < 0) b.append('-').append(Literals.formatDuration(Literals.secondsToNanos(-n.value())));
-            else b.append(Literals.formatDuration(Literals.secondsToNanos(n.value())));
+            // model.Duration(Val * 1e9) truncates, so 1.001s written as 1s1ms prints as 1s, as in Prometheus.
+            if (n.value() < 0) b.append('-').append(Literals.formatDuration(Literals.goInt64(-n.value() * 1e9)));
+            else b.append(Literals.formatDuration(Literals.goInt64(n.value() * 1e9)));
         } else {
             b.append(Literals.formatFloat(n.value()));
         }

@@ -122,6 +122,32 @@ class PromQLTest {
     }
 
     @Test
+    void doublySignedOffsetTakesTheWholeDurationExpression() {
+        // 'offset -1m + 1m' adds 1m to the selector; 'offset - -1m + 1m' offsets by (1m + 1m), as Prometheus does.
+        assertThat(all.check("rate(foo[5m] offset -1m + 1m)")).isNotEmpty();
+        assertThat(all.check("rate(foo[5m] offset - -1m + 1m)")).isEmpty();
+        assertThat(all.canonical("foo offset - -5m ^ 2")).isEqualTo("foo offset --5m ^ 2");
+    }
+
+    @Test
+    void commentInsideBracketsOnlyAfterTheFirstNumber() {
+        assertThat(promql.check("rate(x[5m # c\n])")).isEmpty();
+        assertThat(promql.check("rate(x[# c\n5m])")).extracting(ExprProblem::message)
+                .containsExactly("unexpected character in duration expression: '#'");
+    }
+
+    @Test
+    void offsetNaNBecomesGoMinInt64() {
+        assertThat(promql.canonical("foo offset NaN")).isEqualTo("foo offset --106751d23h47m16s854ms");
+    }
+
+    @Test
+    void durationLiteralsPrintWithGoFloatTruncation() {
+        assertThat(all.canonical("foo[1s1ms - 1]")).isEqualTo("foo[1s - 1]");
+        assertThat(all.canonical("foo[1s1ms]")).isEqualTo("foo[1s1ms]");
+    }
+
+    @Test
     void isSafeToShareBetweenThreads() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {

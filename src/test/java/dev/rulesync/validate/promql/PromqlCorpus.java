@@ -92,19 +92,36 @@ final class PromqlCorpus {
                 var t = tokens.get(random.nextInt(tokens.size()));
                 int s = src.offsetByCodePoints(0, t.getStartIndex());
                 int e = src.offsetByCodePoints(0, t.getStopIndex() + 1);
-                String mutated = switch (random.nextInt(6)) {
+                String mutated = switch (random.nextInt(9)) {
                     case 0 -> src.substring(0, s) + src.substring(e);
                     case 1 -> src.substring(0, e) + " " + src.substring(s, e) + src.substring(e);
                     case 2 -> src.substring(0, s) + swap(src.substring(s, e)) + src.substring(e);
                     case 3 -> src.substring(0, Math.max(0, src.length() - 1));
                     case 4 -> src.substring(0, s) + List.of("+ ", "by ", ", ", "offset ", "[5m] ", "@ ", "bool ").get(random.nextInt(7)) + src.substring(s);
-                    default -> src.substring(0, s) + src.substring(s, e).toUpperCase() + src.substring(e);
+                    case 5 -> src.substring(0, s) + src.substring(s, e).toUpperCase() + src.substring(e);
+                    case 6 -> {
+                        // Swap this token with the next one.
+                        int idx = tokens.indexOf(t);
+                        if (idx + 1 >= tokens.size()) yield src + " )";
+                        var u = tokens.get(idx + 1);
+                        int us = src.offsetByCodePoints(0, u.getStartIndex());
+                        int ue = src.offsetByCodePoints(0, u.getStopIndex() + 1);
+                        yield src.substring(0, s) + src.substring(us, ue) + src.substring(e, us) + src.substring(s, e) + src.substring(ue);
+                    }
+                    case 7 -> src.substring(0, s) + REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())) + src.substring(e);
+                    default -> src.substring(0, e) + REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())) + src.substring(e);
                 };
                 out.add(mutated);
             }
         }
         return out;
     }
+
+    /** Tokens and fragments that are valid somewhere in PromQL, to put where they may not be. */
+    private static final List<String> REPLACEMENTS = List.of("on", "by", "offset", "bool", "-", "^", "[1m]", "[5m:]",
+            "@ start()", "anchored", "smoothed", "fill(0)", "group_left", "without", "or", "and", "==", "=~", "\"x\"",
+            "'y'", "`z`", "1e3", "0x1f", "5m", "-1", "Inf", "NaN", "{a=\"b\"}", "(", ")", ",", ":", "#c\n", "step()",
+            "sum", "topk", "count_values", "rate", "abs", "time()", "min_of(1m, 2m)", "limitk", "info", "__name__");
 
     private static String swap(String tok) {
         return switch (tok) {

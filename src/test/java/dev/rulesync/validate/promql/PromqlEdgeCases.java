@@ -436,5 +436,17 @@ final class PromqlEdgeCases {
             foo offset (0)
             rate(foo[5m] offset (1m) * 2 + 1m)
             foo offset - -5m @ 5
+            foo offset NaN
+            foo offset NaN + 5m
+            foo offset Inf
+            foo[1s1ms-1]
+            foo[1s1ms]
+            foo offset 1s1ms
+            1s1ms
+            foo[5m #c\n]
+            foo[#c\n5m]
+            foo[5m:#c\n1m]
+            foo[5m:1m #c\n]
+            foo[step() #c\n]
         """;
 }
