@@ -35,10 +35,12 @@ import java.util.List;
 final class AstBuilder extends PromQLParserBaseVisitor<Node> {
 
     private final PromQL.Options options;
+    private final org.antlr.v4.runtime.TokenStream tokens;
     private final List<ParseError> errors = new ArrayList<>();
 
-    AstBuilder(PromQL.Options options) {
+    AstBuilder(PromQL.Options options, org.antlr.v4.runtime.TokenStream tokens) {
         this.options = options;
+        this.tokens = tokens;
     }
 
     List<ParseError> errors() {
@@ -435,9 +437,24 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
                             start(c.MAX_OF() != null ? c.MAX_OF().getSymbol() : c.MIN_OF().getSymbol()), end(c)), end(c));
             case OffsetParenContext c -> applyUnary(c.sign,
                     wrap(duration(c.durationExpr()), start(c.LEFT_PAREN().getSymbol()), end(c)));
-            case OffsetDurationExprContext c -> duration(c.durationExpr());
+            case OffsetDurationExprContext c -> {
+                // Prometheus' LALR parser shifts any + - * / % ^ after such an offset into the duration
+                // expression and fails on what follows; ANTLR would have backed out and applied it to the selector.
+                int next = c.stop.getTokenIndex() + 1;
+                if (next + 1 < tokens.size() && isDurationOperator(tokens.get(next).getType())) {
+                    Token bad = tokens.get(next + 1);
+                    error(start(bad), Math.max(start(bad), end(bad)), "unexpected " + SyntaxErrors.describe(bad)
+                            + " in offset, expected number, duration, step(), or range()");
+                }
+                yield duration(c.durationExpr());
+            }
             default -> throw new IllegalStateException("unknown offset form " + ctx.getClass());
         };
+    }
+
+    private static boolean isDurationOperator(int type) {
+        return type == PromQLLexer.ADD || type == PromQLLexer.SUB || type == PromQLLexer.MUL || type == PromQLLexer.DIV
+                || type == PromQLLexer.MOD || type == PromQLLexer.POW;
     }
 
     private DurationExpr signed(Token sign, DurationExpr inner, int end) {

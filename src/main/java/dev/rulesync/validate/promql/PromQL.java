@@ -170,7 +170,7 @@ public final class PromQL implements ExpressionLanguage {
                 parser.removeErrorListeners();
             }
         }
-        AstBuilder builder = new AstBuilder(options);
+        AstBuilder builder = new AstBuilder(options, tokens);
         Node root = builder.visit(tree);
         List<ParseError> errors = new ArrayList<>(builder.errors());
         if (!options.durationExpressions()) DurationGate.check(root, errors);

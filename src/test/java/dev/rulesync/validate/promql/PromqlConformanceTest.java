@@ -28,16 +28,18 @@ class PromqlConformanceTest {
         assertThat(rules).hasSizeGreaterThan(200);
         assertThat(promqltest).hasSizeGreaterThan(1500);
 
+        // -Dpromql.fuzz.scale=N multiplies the mutations for an exploratory run.
+        int scale = Integer.getInteger("promql.fuzz.scale", 1);
         List<Case> byDefault = new ArrayList<>();
         rules.forEach(e -> byDefault.add(new Case(e, "rules")));
         edges.forEach(e -> byDefault.add(new Case(e, "edge")));
-        PromqlCorpus.mutations(rules, 12).forEach(e -> byDefault.add(new Case(e, "mutated rule")));
-        PromqlCorpus.mutations(edges, 8).forEach(e -> byDefault.add(new Case(e, "mutated edge")));
+        PromqlCorpus.mutations(rules, 12 * scale).forEach(e -> byDefault.add(new Case(e, "mutated rule")));
+        PromqlCorpus.mutations(edges, 8 * scale).forEach(e -> byDefault.add(new Case(e, "mutated edge")));
 
         List<Case> allFeatures = new ArrayList<>();
         promqltest.forEach(e -> allFeatures.add(new Case(e, "promqltest")));
         edges.forEach(e -> allFeatures.add(new Case(e, "edge")));
-        PromqlCorpus.mutations(promqltest, 4).forEach(e -> allFeatures.add(new Case(e, "mutated promqltest")));
+        PromqlCorpus.mutations(promqltest, 4 * scale).forEach(e -> allFeatures.add(new Case(e, "mutated promqltest")));
 
         List<String> disagreements = new ArrayList<>();
         int[] counts = new int[4];

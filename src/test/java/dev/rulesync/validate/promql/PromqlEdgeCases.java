@@ -448,5 +448,12 @@ final class PromqlEdgeCases {
             foo[5m:#c\n1m]
             foo[5m:1m #c\n]
             foo[step() #c\n]
+            foo offset - -5m ^ time()
+            foo offset - -5m * without
+            foo offset (5m) * anchored
+            foo offset (5m) * or
+            foo offset (5m) + bar
+            foo offset - -5m - 1m
+            foo offset (5m) ^ 2 ^ 3
         """;
 }
