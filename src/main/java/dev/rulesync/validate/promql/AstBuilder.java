@@ -126,8 +126,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         if (m.card != null && m.include == null && ctx.expr(1).start.getType() == PromQLLexer.LEFT_PAREN
                 && ctx.expr(1).start.getTokenIndex() == m.card.getTokenIndex() + 1) {
             // Prometheus always reads a '(' after group_left/group_right as the label list.
-            error(start(rhs), start(rhs) + 1, "unexpected \"(\" after " + m.card.getText().toLowerCase()
-                    + ": Prometheus reads it as the label list");
+            groupLabelsMisread(m.card.getTokenIndex() + 1);
         }
         VectorMatching vm = new VectorMatching(card, matching,
                 m.matching != null && m.matching.getType() == PromQLLexer.ON, include, fillLeft, fillRight);
@@ -137,6 +136,49 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
             error(b.start(), b.end(), "binop fill modifiers are experimental and not enabled");
         }
         return b;
+    }
+
+    /**
+     * Reports what Prometheus reports when it reads the '(' at token {@code i} as group_left/group_right labels:
+     * either a token that cannot be in a label list, or, after the list, whatever follows it.
+     */
+    private void groupLabelsMisread(int i) {
+        boolean expectLabel = true;
+        for (int k = i + 1; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            int type = t.getType();
+            if (type == PromQLLexer.RIGHT_PAREN) {
+                Token after = tokens.get(Math.min(k + 1, tokens.size() - 1));
+                error(start(after), Math.max(start(after), end(after)), "unexpected " + SyntaxErrors.describe(after));
+                return;
+            }
+            boolean label = type == PromQLLexer.IDENTIFIER || type == PromQLLexer.METRIC_IDENTIFIER
+                    || type == PromQLLexer.STRING || isLabelKeyword(type);
+            if (expectLabel ? label : type == PromQLLexer.COMMA) {
+                expectLabel = !expectLabel;
+                continue;
+            }
+            if (!expectLabel) {
+                error(start(t), Math.max(start(t), end(t)), "unexpected " + SyntaxErrors.describe(t) + " in grouping opts, expected \",\" or \")\"");
+            } else {
+                error(start(t), Math.max(start(t), end(t)), "unexpected " + SyntaxErrors.describe(t) + " in grouping opts, expected label");
+            }
+            return;
+        }
+    }
+
+    private static boolean isLabelKeyword(int type) {
+        return switch (type) {
+            case PromQLLexer.AVG, PromQLLexer.BOOL, PromQLLexer.BOTTOMK, PromQLLexer.BY, PromQLLexer.COUNT,
+                 PromQLLexer.COUNT_VALUES, PromQLLexer.GROUP, PromQLLexer.GROUP_LEFT, PromQLLexer.GROUP_RIGHT,
+                 PromQLLexer.FILL, PromQLLexer.FILL_LEFT, PromQLLexer.FILL_RIGHT, PromQLLexer.IGNORING,
+                 PromQLLexer.LAND, PromQLLexer.LOR, PromQLLexer.LUNLESS, PromQLLexer.MAX, PromQLLexer.MIN,
+                 PromQLLexer.OFFSET, PromQLLexer.ON, PromQLLexer.QUANTILE, PromQLLexer.STDDEV, PromQLLexer.STDVAR,
+                 PromQLLexer.SUM, PromQLLexer.TOPK, PromQLLexer.START, PromQLLexer.END, PromQLLexer.ATAN2,
+                 PromQLLexer.LIMITK, PromQLLexer.LIMIT_RATIO, PromQLLexer.STEP, PromQLLexer.RANGE,
+                 PromQLLexer.ANCHORED, PromQLLexer.SMOOTHED, PromQLLexer.MAX_OF, PromQLLexer.MIN_OF -> true;
+            default -> false;
+        };
     }
 
     /** The operator as Prometheus prints it (keywords lower-case). */

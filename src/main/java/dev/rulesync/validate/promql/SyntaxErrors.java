@@ -41,6 +41,13 @@ final class SyntaxErrors extends BaseErrorListener {
             ctx = p.getContext();
             int i = t.getTokenIndex();
             if (i > 0) previous = p.getTokenStream().get(i - 1);
+            if (t.getType() != Token.EOF && insideGroupModifierLabels(p.getTokenStream(), i)) {
+                boolean afterLabel = previous != null && previous.getType() != PromQLLexer.LEFT_PAREN
+                        && previous.getType() != PromQLLexer.COMMA;
+                int start = Math.max(0, t.getStartIndex());
+                throw new Stop(new ParseError(start, Math.max(start, t.getStopIndex() + 1), "unexpected " + describe(t)
+                        + " in grouping opts, expected " + (afterLabel ? "\",\" or \")\"" : "label")));
+            }
         }
         throw new Stop(describe(t, ctx, previous));
     }
@@ -119,6 +126,24 @@ final class SyntaxErrors extends BaseErrorListener {
 
     private static String goQuoteRune(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** Whether token i sits inside the parentheses right after group_left/group_right (Prometheus: label list). */
+    private static boolean insideGroupModifierLabels(org.antlr.v4.runtime.TokenStream tokens, int i) {
+        int depth = 0;
+        for (int k = i - 1; k > 0; k--) {
+            int type = tokens.get(k).getType();
+            if (type == PromQLLexer.RIGHT_PAREN) {
+                depth++;
+            } else if (type == PromQLLexer.LEFT_PAREN) {
+                if (depth == 0) {
+                    int before = tokens.get(k - 1).getType();
+                    return before == PromQLLexer.GROUP_LEFT || before == PromQLLexer.GROUP_RIGHT;
+                }
+                depth--;
+            }
+        }
+        return false;
     }
 
     /** Item.desc() in lex.go. */

@@ -24,6 +24,14 @@ class PromqlErrorMessagesTest {
 
     static List<Case> cases() {
         return List.of(
+                new Case("a * on(x) group_left (b)",
+                        "1:25: parse error: unexpected end of input"),
+                new Case("a * on(x) group_left (b + 1)",
+                        "1:25: parse error: unexpected <op:+> in grouping opts, expected \",\" or \")\""),
+                new Case("a * on(x) group_left (b c)",
+                        "1:25: parse error: unexpected identifier \"c\" in grouping opts, expected \",\" or \")\""),
+                new Case("a * on(x) group_left (1)",
+                        "1:23: parse error: unexpected number \"1\" in grouping opts, expected label"),
                 new Case("step()",
                         "1:1: parse error: function \"step\" is not enabled"),
                 new Case("range()",
