@@ -56,8 +56,6 @@ public final class PromQL implements ExpressionLanguage {
         }
     }
 
-    private static final BailErrorStrategy BAIL = new BailErrorStrategy();
-
     private final Options options;
 
     public PromQL() {
@@ -134,6 +132,8 @@ public final class PromQL implements ExpressionLanguage {
         final PromQLLexer lexer = new PromQLLexer(null);
         final CommonTokenStream tokens = new CommonTokenStream(lexer);
         final PromQLParser parser = new PromQLParser(tokens);
+        // Error strategies keep recovery state, so each thread has its own.
+        final BailErrorStrategy bail = new BailErrorStrategy();
 
         Machinery() {
             lexer.removeErrorListeners();
@@ -151,7 +151,7 @@ public final class PromQL implements ExpressionLanguage {
         parser.setTokenStream(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(BAIL);
+        parser.setErrorHandler(m.bail);
         PromQLParser.ExpressionContext tree;
         try {
             tree = parser.expression();
