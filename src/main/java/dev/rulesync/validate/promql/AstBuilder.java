@@ -192,10 +192,6 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         };
     }
 
-    private static int start(Node n) {
-        return n.start();
-    }
-
     private double fillValue(FillValueContext ctx) {
         Token num = ctx.NUMBER() != null ? ctx.NUMBER().getSymbol() : ctx.DURATION().getSymbol();
         NumberLiteral n = literal(num);
