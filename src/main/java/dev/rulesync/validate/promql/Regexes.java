@@ -16,6 +16,8 @@ final class Regexes {
     /** Null when {@code re} compiles, else a Prometheus-style message. */
     static String check(String re) {
         if (isPlain(re)) return null;
+        String badEscape = invalidEscape(re);
+        if (badEscape != null) return "error parsing regexp: invalid escape sequence: `" + badEscape + "`";
         String unsupported = unsupported(re);
         if (unsupported != null) return "error parsing regexp: invalid or unsupported Perl syntax: `" + unsupported + "`";
         try {
@@ -75,6 +77,35 @@ final class Regexes {
         return Pattern.compile("^(?s:" + toJava(re) + ")$");
     }
 
+    /**
+     * RE2 escapes: punctuation, \a \f \t \n \r \v, \x, octal (\0, or \1-\7 followed by an octal digit), the
+     * classes \d \s \w \p (and upper-case), \b \B \A \z, \Q...\E. Java accepts more (\e, \h, \Z, \1, ...).
+     */
+    private static String invalidEscape(String re) {
+        for (int i = 0; i < re.length(); i++) {
+            if (re.charAt(i) != '\\') continue;
+            if (i + 1 >= re.length()) return null; // trailing backslash: Java reports it
+            char c = re.charAt(i + 1);
+            if (c == 'Q') {
+                int end = re.indexOf("\\E", i + 2);
+                if (end < 0) return null;
+                i = end + 1;
+                continue;
+            }
+            boolean ok;
+            if (c < 0x80 && !Character.isLetterOrDigit(c)) {
+                ok = true;
+            } else if (c >= '1' && c <= '7') {
+                ok = i + 2 < re.length() && re.charAt(i + 2) >= '0' && re.charAt(i + 2) <= '7';
+            } else {
+                ok = "0afntrvxdDsSwWpPbBAzE".indexOf(c) >= 0;
+            }
+            if (!ok) return re.substring(i, i + 1 + Character.charCount(re.codePointAt(i + 1)));
+            i++;
+        }
+        return null;
+    }
+
     private static String unsupported(String re) {
         for (String bad : new String[]{"(?=", "(?!", "(?<=", "(?<!", "(?>"}) {
             if (re.contains(bad)) return bad;
@@ -84,7 +115,6 @@ final class Regexes {
             char c = re.charAt(i);
             if (c == '\\' && i + 1 < re.length()) {
                 char n = re.charAt(i + 1);
-                if (!inClass && n >= '1' && n <= '9') return "\\" + n;
                 if (n == 'Z' || n == 'k' || n == 'R' || n == 'X' || n == 'G' || n == 'h' || n == 'H' || n == 'V') {
                     return "\\" + n;
                 }
@@ -106,7 +136,34 @@ final class Regexes {
         for (int i = 0; i < re.length(); i++) {
             char c = re.charAt(i);
             if (c == '\\' && i + 1 < re.length()) {
-                b.append(c).append(re.charAt(++i));
+                char n = re.charAt(++i);
+                if (n == 'Q') {
+                    int end = re.indexOf("\\E", i + 1);
+                    if (end < 0) {
+                        // RE2 quotes to the end of the pattern; Java would also quote our closing ")$".
+                        b.append(Pattern.quote(re.substring(i + 1)));
+                        return b.toString();
+                    }
+                    b.append(Pattern.quote(re.substring(i + 1, end)));
+                    i = end + 1;
+                    continue;
+                }
+                if ((n == 'x' || n == 'p' || n == 'P') && i + 1 < re.length() && re.charAt(i + 1) == '{') {
+                    int close = re.indexOf('}', i + 1);
+                    if (close > 0) {
+                        b.append('\\').append(re, i, close + 1);
+                        i = close;
+                        continue;
+                    }
+                }
+                boolean octalNext = i + 1 < re.length() && re.charAt(i + 1) >= '0' && re.charAt(i + 1) <= '7';
+                if (n >= '1' && n <= '7' && octalNext) {
+                    b.append("\\0").append(n);       // RE2 octal; Java would read a back-reference
+                } else if (n == '0' && !octalNext) {
+                    b.append("\\x00");               // RE2 \0 alone is NUL; Java wants more digits
+                } else {
+                    b.append(c).append(n);
+                }
             } else if (c == '{' && !isRepetition(re, i)) {
                 b.append("\\{");
             } else if (c == '(' && re.startsWith("(?P<", i)) {

@@ -93,7 +93,8 @@ final class PromqlCorpus {
                 var t = tokens.get(random.nextInt(tokens.size()));
                 int s = src.offsetByCodePoints(0, t.getStartIndex());
                 int e = src.offsetByCodePoints(0, t.getStopIndex() + 1);
-                String mutated = switch (random.nextInt(9)) {
+                int at = random.nextInt(src.length() + 1);
+                String mutated = switch (random.nextInt(12)) {
                     case 0 -> src.substring(0, s) + src.substring(e);
                     case 1 -> src.substring(0, e) + " " + src.substring(s, e) + src.substring(e);
                     case 2 -> src.substring(0, s) + swap(src.substring(s, e)) + src.substring(e);
@@ -110,7 +111,13 @@ final class PromqlCorpus {
                         yield src.substring(0, s) + src.substring(us, ue) + src.substring(e, us) + src.substring(s, e) + src.substring(ue);
                     }
                     case 7 -> src.substring(0, s) + REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())) + src.substring(e);
-                    default -> src.substring(0, e) + REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())) + src.substring(e);
+                    case 8 -> src.substring(0, e) + REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())) + src.substring(e);
+                    // Character-level: insert, delete or replace one character, to exercise the lexer.
+                    case 9 -> src.substring(0, at) + CHARS.charAt(random.nextInt(CHARS.length())) + src.substring(at);
+                    case 10 -> at < src.length() ? src.substring(0, at) + src.substring(at + 1) : src + "\\";
+                    default -> at < src.length()
+                            ? src.substring(0, at) + CHARS.charAt(random.nextInt(CHARS.length())) + src.substring(at + 1)
+                            : src + ".";
                 };
                 out.add(mutated);
             }
@@ -123,6 +130,8 @@ final class PromqlCorpus {
             "@ start()", "anchored", "smoothed", "fill(0)", "group_left", "without", "or", "and", "==", "=~", "\"x\"",
             "'y'", "`z`", "1e3", "0x1f", "5m", "-1", "Inf", "NaN", "{a=\"b\"}", "(", ")", ",", ":", "#c\n", "step()",
             "sum", "topk", "count_values", "rate", "abs", "time()", "min_of(1m, 2m)", "limitk", "info", "__name__");
+
+    private static final String CHARS = "()[]{}<>=!~+-*/%^@,:;.#_\"'`\\ \n\t0123456789eExXsmhdwyabfnrtuvAZé";
 
     private static String swap(String tok) {
         return switch (tok) {
