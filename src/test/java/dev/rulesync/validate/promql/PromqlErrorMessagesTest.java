@@ -24,6 +24,12 @@ class PromqlErrorMessagesTest {
 
     static List<Case> cases() {
         return List.of(
+                new Case("{a=~\"(\"}",
+                        "1:2: parse error: error parsing regexp: missing closing ): `(`"),
+                new Case("{a=~\"*\"}",
+                        "1:2: parse error: error parsing regexp: missing argument to repetition operator: `*`"),
+                new Case("{a=~\"\\\\e\"}",
+                        "1:2: parse error: error parsing regexp: invalid escape sequence: `\\e`"),
                 new Case("a * on(x) group_left (b)",
                         "1:25: parse error: unexpected end of input"),
                 new Case("a * on(x) group_left (b + 1)",
