@@ -674,11 +674,21 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
             if (t.getType() == PromQLLexer.DURATION) {
                 return new NumberLiteral(Literals.parseDuration(text) / 1e9, true, start(t), end(t));
             }
+            if (text.length() > 2 && (text.charAt(1) == 'x' || text.charAt(1) == 'X')
+                    && !Literals.goHexScanAccepts(text, charAfter(t))) {
+                throw new Literals.LiteralException("bad number or duration syntax: " + Literals.goQuote(text));
+            }
             return new NumberLiteral(Literals.parseNumber(text), false, start(t), end(t));
         } catch (Literals.LiteralException e) {
             error(start(t), end(t), e.getMessage());
             return new NumberLiteral(0, t.getType() == PromQLLexer.DURATION, start(t), end(t));
         }
+    }
+
+    private int charAfter(Token t) {
+        var input = t.getInputStream();
+        int at = t.getStopIndex() + 1;
+        return at < input.size() ? input.getText(org.antlr.v4.runtime.misc.Interval.of(at, at)).codePointAt(0) : -1;
     }
 
     private String unquote(Token t) {

@@ -69,6 +69,38 @@ final class Literals {
         return d;
     }
 
+    /**
+     * Prometheus' scanNumber on a hex number: after the first digit it reads runs of hex digits, but an e/E met at
+     * the start of a step (right after the first digit, after '_' or after another exponent) is an exponent. Only
+     * one exponent is allowed; it and '_' may not be followed by '.', '_', 'e', 'E' or the end of the input; a
+     * sign after it makes a hex float without 'p', which Go rejects. So 0x81e is 0x81E but 0x1e at the end is an
+     * error. {@code next} is the character after the token, or -1 at the end of the input.
+     */
+    static boolean goHexScanAccepts(String t, int next) {
+        int n = t.length();
+        int i = 2;
+        if (i < n && t.charAt(i) == '_') i++;
+        if (i < n) i++; // the first digit, even 'e'
+        boolean exponent = false;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (c == 'e' || c == 'E' || c == '_') {
+                if (c != '_') {
+                    if (exponent) return false;
+                    exponent = true;
+                }
+                i++;
+                int after = i < n ? t.charAt(i) : next;
+                if (after == -1 || after == '.' || after == '_' || after == 'e' || after == 'E') return false;
+                if (c != '_' && (after == '+' || after == '-')) return false;
+                continue;
+            }
+            while (i < n && Character.digit(t.charAt(i), 16) >= 0) i++;
+            if (i < n && t.charAt(i) != '_') i++; // not reached for lexer tokens
+        }
+        return true;
+    }
+
     private static boolean allDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

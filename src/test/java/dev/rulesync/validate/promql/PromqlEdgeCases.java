@@ -481,5 +481,27 @@ final class PromqlEdgeCases {
             {a=~"hist[gram_[0-9]"}
             {a=~"{2,3}"}
             {a=~".}+_info"}
+            0x_1e
+            0xe
+            0xee
+            0x1e5
+            0x1_e
+            0xe_1
+            0x_e
+            0xE1
+            0x1E
+            0xaEb
+            0xfe
+            0xa_1e
+            0x81e
+            0x_11e
+            0x1E #c
+            0xAfe
+            0x1e+5
+            0x1e-1
+            0x1e +5
+            0x1_1
+            0xe+1
+            x offset 0x1e
         """;
 }
