@@ -148,7 +148,9 @@ BRACE_ERROR_CHAR : . ;
 
 mode BRACKETS;
 D_WS            : [ \t\r\n]+ -> skip ;
-D_COMMENT       : {bracketSawNumber}? '#' ~[\r\n]* -> skip ;
+// The predicate sits at the right edge: at the start it would be evaluated for every token in this mode and
+// keep ANTLR from caching the mode's DFA start state.
+D_COMMENT       : '#' ~[\r\n]* {bracketSawNumber}? -> skip ;
 COLON           : ':' ;
 D_COMMA         : ',' -> type(COMMA) ;
 D_LEFT_PAREN    : '(' -> type(LEFT_PAREN) ;
