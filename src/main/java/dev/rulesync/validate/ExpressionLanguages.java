@@ -1,6 +1,7 @@
 package dev.rulesync.validate;
 
 import dev.rulesync.model.RuleType;
+import dev.rulesync.validate.promql.PromQL;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,11 +17,11 @@ public final class ExpressionLanguages {
     }
 
     /**
-     * The languages the command line and the controller use. PromQL and LogQL are written in their own packages
-     * (validate.promql, validate.logql) and are added here when they are merged.
+     * The languages the command line and the controller use: PromQL as Mimir's ruler accepts it on upload
+     * (experimental functions on, see docs/promql.md) for metrics rules.
      */
     public static ExpressionLanguages builtIn() {
-        return new ExpressionLanguages(Map.of());
+        return new ExpressionLanguages(Map.of(RuleType.METRICS, new PromQL()));
     }
 
     public Optional<ExpressionLanguage> forType(RuleType type) {
