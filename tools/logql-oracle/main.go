@@ -38,16 +38,26 @@ func judge(expr string) (r result) {
 			return verdict{Err: err.Error()}
 		}
 		_, sample := e.(syntax.SampleExpr)
-		return verdict{OK: true, String: e.String(), Sample: sample}
+		return verdict{OK: true, String: str(e), Sample: sample}
 	})
 	r.Rule = guard(func() verdict {
 		e, err := syntax.ParseSampleExpr(expr)
 		if err != nil {
 			return verdict{Err: err.Error()}
 		}
-		return verdict{OK: true, String: e.String(), Sample: true}
+		return verdict{OK: true, String: str(e), Sample: true}
 	})
 	return r
+}
+
+// str is e.String(), or "" when printing panics (Loki accepts a few trees it cannot print).
+func str(e syntax.Expr) (s string) {
+	defer func() {
+		if p := recover(); p != nil {
+			s = ""
+		}
+	}()
+	return e.String()
 }
 
 // guard turns a panic inside the parser or printer into an error verdict, so one odd input cannot stop a run.
