@@ -116,7 +116,8 @@ labelExtraction : IDENTIFIER (EQ STRING)? ;
 
 labelFormat : IDENTIFIER EQ (IDENTIFIER | STRING) ;
 
-namedMatcher : IDENTIFIER | matcher ;
+// Loki reads "b!=\"z\"" after drop/keep as a matcher, never as the name b and then a line filter.
+namedMatcher : matcher | IDENTIFIER ;
 
 // Label filters joined by "and", "or", "," or nothing; AstBuilder nests them as Loki's yacc parser does.
 labelFilter : labelFilterAtom (labelFilterJoin? labelFilterAtom)* ;

@@ -1,0 +1,77 @@
+package dev.rulesync.validate.logql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rulesync.validate.ExprProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential conformance: every corpus expression is judged by our validator and by Loki's own parser (the
+ * logql-oracle process). Verdicts must agree, as a query and as a rule; and the canonical form must not change
+ * when Loki formats the expression first.
+ */
+class LogqlConformanceTest {
+
+    private final LogQL logql = new LogQL();
+
+    @Test
+    void agreesWithLokiOnEveryCorpusExpression() {
+        List<String> corpus = LogqlCorpus.all();
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(500);
+        List<LokiOracle.Judgement> loki = LokiOracle.judge(corpus);
+
+        // Loki's printed forms, judged by Loki again: a few of them Loki cannot read back (NaN, +Inf, quoted names).
+        List<String> lokiStrings = loki.stream().map(j -> j.query().string()).toList();
+        List<LokiOracle.Judgement> reread = LokiOracle.judge(lokiStrings);
+
+        List<String> disagreements = new ArrayList<>();
+        List<String> differentText = new ArrayList<>();
+        List<String> notIdempotent = new ArrayList<>();
+        int validQueries = 0;
+        int validRules = 0;
+        int sameAsLoki = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            String e = corpus.get(i);
+            LokiOracle.Judgement j = loki.get(i);
+            List<ExprProblem> asQuery = logql.checkQuery(e);
+            List<ExprProblem> asRule = logql.check(e);
+            if (asQuery.isEmpty() != j.query().ok()) {
+                disagreements.add("query " + show(e) + "\n  loki: " + (j.query().ok() ? "valid" : j.query().error())
+                        + "\n  ours: " + (asQuery.isEmpty() ? "valid" : asQuery.getFirst().message()));
+            }
+            if (asRule.isEmpty() != j.rule().ok()) {
+                disagreements.add("rule  " + show(e) + "\n  loki: " + (j.rule().ok() ? "valid" : j.rule().error())
+                        + "\n  ours: " + (asRule.isEmpty() ? "valid" : asRule.getFirst().message()));
+            }
+            // Loki accepts a few trees its String() cannot print (the oracle then reports an empty string).
+            if (j.query().ok() && asQuery.isEmpty() && !j.query().string().isEmpty()) {
+                validQueries++;
+                if (j.rule().ok()) validRules++;
+                String ours = logql.canonical(e);
+                if (ours.equals(j.query().string())) {
+                    sameAsLoki++;
+                } else {
+                    differentText.add(show(e) + "\n  loki: " + j.query().string() + "\n  ours: " + ours);
+                }
+                if (!reread.get(i).query().ok()) continue;
+                List<ExprProblem> reparsed = logql.checkQuery(j.query().string());
+                if (!reparsed.isEmpty() || !logql.canonical(j.query().string()).equals(ours)) {
+                    notIdempotent.add(show(e) + "\n  loki: " + j.query().string() + "\n  ours: " + ours);
+                }
+            }
+        }
+        System.out.printf("logql conformance: %d expressions, %d valid queries, %d valid rules, "
+                + "canonical form identical to Loki's String() for %d of %d%n",
+                corpus.size(), validQueries, validRules, sameAsLoki, validQueries);
+        differentText.stream().limit(30).forEach(d -> System.out.println("canonical differs from Loki's String(): " + d));
+        assertThat(disagreements).as("verdicts that differ from Loki's").isEmpty();
+        assertThat(notIdempotent).as("canonical(x) != canonical(loki(x))").isEmpty();
+        assertThat(validRules).as("the corpus must hold valid rules too").isGreaterThan(100);
+    }
+
+    private static String show(String e) {
+        return "`" + e.replace("\n", "\\n") + "`";
+    }
+}
