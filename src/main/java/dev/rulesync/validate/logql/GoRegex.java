@@ -18,16 +18,26 @@ final class GoRegex {
     /** Go's regexp.Compile: null when {@code re} compiles, else Go's message. */
     static String compileError(String re) {
         try {
-            Pattern.compile(re);
+            compile(re);
             return null;
         } catch (PatternSyntaxException e) {
             return message(e);
         }
     }
 
+    /** Compiles as Go does; Go allows a group name twice, re2j does not, so repeated names are made unique. */
+    static Pattern compile(String re) {
+        try {
+            return Pattern.compile(re);
+        } catch (PatternSyntaxException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("duplicate capture group name")) throw e;
+            return Pattern.compile(uniqueGroupNames(re));
+        }
+    }
+
     /** The matcher a label matcher uses: the whole value must match, "." matches newlines. */
     static Pattern fullMatch(String re) {
-        return Pattern.compile("^(?s:" + re + ")$");
+        return compile("^(?s:" + re + ")$");
     }
 
     static String message(PatternSyntaxException e) {
@@ -37,12 +47,32 @@ final class GoRegex {
 
     /** Go regexp's NumSubexp: the number of capture groups. */
     static int groupCount(String re) {
-        return Pattern.compile(re).groupCount();
+        return compile(re).groupCount();
+    }
+
+    private static String uniqueGroupNames(String re) {
+        StringBuilder out = new StringBuilder(re);
+        List<int[]> spans = new ArrayList<>();
+        scanNames(re, (start, end) -> spans.add(new int[] {start, end}));
+        for (int k = spans.size() - 1; k >= 0; k--) {
+            out.replace(spans.get(k)[0], spans.get(k)[1], "rulesync_g" + k);
+        }
+        return out.toString();
+    }
+
+    private interface NameSink {
+        void name(int start, int end);
     }
 
     /** Names of the named capture groups in order of appearance, duplicates kept (Go allows them). */
     static List<String> groupNames(String re) {
         List<String> names = new ArrayList<>();
+        scanNames(re, (start, end) -> names.add(re.substring(start, end)));
+        return names;
+    }
+
+    /** Finds the names of (?P<name>...) and (?<name>...) groups outside escapes and character classes. */
+    private static void scanNames(String re, NameSink sink) {
         boolean inClass = false;
         for (int i = 0; i < re.length(); i++) {
             char c = re.charAt(i);
@@ -66,14 +96,11 @@ final class GoRegex {
                 if (i + 1 < re.length() && re.charAt(i + 1) == ']') i++;
                 continue;
             }
-            if (c == '(' && re.startsWith("(?P<", i)) {
-                int end = re.indexOf('>', i + 4);
-                if (end > 0) names.add(re.substring(i + 4, end));
-            } else if (c == '(' && re.startsWith("(?<", i)) {
-                int end = re.indexOf('>', i + 3);
-                if (end > 0) names.add(re.substring(i + 3, end));
+            int open = re.startsWith("(?P<", i) ? 4 : re.startsWith("(?<", i) ? 3 : 0;
+            if (open > 0) {
+                int end = re.indexOf('>', i + open);
+                if (end > 0) sink.name(i + open, end);
             }
         }
-        return names;
     }
 }

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.ListTokenSource;
-import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -165,8 +163,9 @@ public final class LogQL implements ExpressionLanguage {
         IntervalSet expected = null;
         if (e.getCause() instanceof RecognitionException re) {
             if (re.getOffendingToken() != null) offending = re.getOffendingToken();
-            if (re instanceof InputMismatchException || re instanceof NoViableAltException
-                    || re instanceof FailedPredicateException) {
+            // Only a mismatch at one token has a list of expected tokens worth showing; after a failed
+            // prediction ANTLR's list is that of the decision's start, which would mislead.
+            if (re instanceof InputMismatchException) {
                 try {
                     expected = re.getExpectedTokens();
                 } catch (RuntimeException ignored) {

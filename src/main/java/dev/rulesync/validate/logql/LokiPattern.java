@@ -17,7 +17,9 @@ final class LokiPattern {
 
     /** Null when Loki accepts the pattern, else its message (checked in Loki's order). */
     static String validate(String pattern) {
-        if (pattern.isEmpty()) return "syntax error: unexpected $end";
+        if (pattern.isEmpty()) {
+            return "parse error at line 1, col 1: syntax error: unexpected $end, expecting IDENTIFIER or LITERAL";
+        }
         // Nodes in order: a capture's text, or null for a run of literal text.
         List<String> nodes = new ArrayList<>();
         int i = 0;

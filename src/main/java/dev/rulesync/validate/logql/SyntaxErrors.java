@@ -49,7 +49,8 @@ final class SyntaxErrors {
     /** Like Loki (and Bison), the expected tokens are listed only when there are at most four. */
     static String unexpected(Token offending, IntervalSet expected) {
         StringBuilder sb = new StringBuilder("syntax error: unexpected ").append(tokenName(offending));
-        if (expected != null && !expected.isNil()) {
+        // Where the input could end, Loki's parser could also continue with any binary operator and lists nothing.
+        if (expected != null && !expected.isNil() && !expected.contains(Token.EOF)) {
             List<Integer> types = expected.toList();
             if (types.size() <= 4) {
                 for (int i = 0; i < types.size(); i++) {

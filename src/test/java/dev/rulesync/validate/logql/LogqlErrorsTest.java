@@ -1,0 +1,134 @@
+package dev.rulesync.validate.logql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rulesync.validate.ExprProblem;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every error message the validator produces, with its 1-based place in the expression. The wording is Loki's
+ * (checked against the oracle by LogqlConformanceTest); unlike Loki, errors found after parsing also carry the
+ * place of the node they belong to.
+ */
+class LogqlErrorsTest {
+
+    private final LogQL logql = new LogQL();
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+                Arguments.of("{app=\"foo\"} |= \"unterminated", 1, 16,
+                        "literal not terminated"),
+                Arguments.of("{app=\"foo\"} |= \"bad \\q escape\"", 1, 16,
+                        "invalid char escape"),
+                Arguments.of("{app=\"foo\"} /* open", 1, 13,
+                        "comment not terminated"),
+                Arguments.of("{app='ab'}", 1, 6,
+                        "invalid char literal"),
+                Arguments.of("count_over_time({app=\"foo\"}[5m)", 1, 28,
+                        "missing closing ']' in duration"),
+                Arguments.of("count_over_time({app=\"foo\"}[5x])", 1, 28,
+                        "unknown unit \"x\" in duration \"5x\""),
+                Arguments.of("count_over_time({app=\"foo\"}[x])", 1, 28,
+                        "not a valid duration string: \"x\""),
+                Arguments.of("count_over_time({app=\"foo\"}[])", 1, 28,
+                        "empty duration string"),
+                Arguments.of("{app=\"foo\"} |= \"\\400\"", 1, 16,
+                        "invalid syntax"),
+                Arguments.of("{app=\"foo\"} | n > 1e", 1, 19,
+                        "exponent has no digits"),
+                Arguments.of("{app=\"foo\"} | n > 09", 1, 19,
+                        "invalid digit '9' in octal literal"),
+                Arguments.of("{app=\"foo\"} | n > 1__0", 1, 19,
+                        "'_' must separate successive digits"),
+                Arguments.of("{app=\"foo\"} | n > 0x1.5", 1, 19,
+                        "hexadecimal mantissa requires a 'p' exponent"),
+                Arguments.of("{app=\"foo\"} | n > 1P", 1, 19,
+                        "'P' exponent requires hexadecimal mantissa"),
+                Arguments.of("{app=\"foo\"", 1, 11,
+                        "syntax error: unexpected $end, expecting }"),
+                Arguments.of("{app=\"foo\"} |= \"x\" |", 1, 20,
+                        "syntax error: unexpected |"),
+                Arguments.of("sum(rate({app=\"foo\"}[1m])) by (a) offset 5m", 1, 35,
+                        "syntax error: unexpected offset"),
+                Arguments.of("(variants(count_over_time({app=\"foo\"}[1m])) of ({app=\"foo\"}[1m]))", 1, 65,
+                        "syntax error: unexpected )"),
+                Arguments.of("sum({app=\"foo\"})", 1, 16,
+                        "syntax error: unexpected )"),
+                Arguments.of("label_replace({app=\"foo\"}, \"dst\", \"$1\", \"src\", \"(.*)\")", 1, 26,
+                        "syntax error: unexpected ,"),
+                Arguments.of("sum by (a) (\n  rate({app=\"foo\"}[1m])\n) +\n  foo", 4, 3,
+                        "syntax error: unexpected IDENTIFIER"),
+                Arguments.of("{app=~\"(\"}", 1, 7,
+                        "error parsing regexp: missing closing ): `(`"),
+                Arguments.of("{app=\"foo\"} | regexp \"(\\\\w+)\"", 1, 22,
+                        "invalid regexp parser: at least one named capture must be supplied"),
+                Arguments.of("{app=\"foo\"} | regexp \"(?P<a>x)(?P<a>y)\"", 1, 22,
+                        "invalid regexp parser: duplicate extracted label name 'a'"),
+                Arguments.of("{app=\"foo\"} | regexp \"(?P<a>x\"", 1, 22,
+                        "invalid regexp parser: error parsing regexp: missing closing ): `(?P<a>x`"),
+                Arguments.of("{app=\"foo\"} | pattern \"<_> foo\"", 1, 23,
+                        "invalid pattern parser: at least one capture is required"),
+                Arguments.of("{app=\"foo\"} | pattern \"<a><b>\"", 1, 23,
+                        "invalid pattern parser: found consecutive capture '<a><b>': invalid expression"),
+                Arguments.of("{app=\"foo\"} | pattern \"<a> <a>\"", 1, 23,
+                        "invalid pattern parser: duplicate capture name (a): invalid expression"),
+                Arguments.of("{app=\"foo\"} | pattern \"\"", 1, 23,
+                        "invalid pattern parser: parse error at line 1, col 1: syntax error: unexpected $end, expecting IDENTIFIER or LITERAL"),
+                Arguments.of("{app=\"foo\"} + 1", 1, 13,
+                        "unexpected type for left leg of binary operation (+): *syntax.MatchersExpr"),
+                Arguments.of("1 + {app=\"foo\"}", 1, 3,
+                        "unexpected type for right leg of binary operation (+): *syntax.MatchersExpr"),
+                Arguments.of("rate({app=\"foo\"}[1m]) or 1", 1, 23,
+                        "unexpected literal for right leg of logical/set binary operation (or): 1.000000"),
+                Arguments.of("1 and rate({app=\"foo\"}[1m])", 1, 3,
+                        "unexpected literal for left leg of logical/set binary operation (and): 1.000000"),
+                Arguments.of("0x10", 1, 1,
+                        "unable to parse literal as a float: strconv.ParseFloat: parsing \"0x10\": invalid syntax"),
+                Arguments.of("vector(0x10)", 1, 1,
+                        "unable to parse vectorExpr as a float: strconv.ParseFloat: parsing \"0x10\": invalid syntax"),
+                Arguments.of("label_replace(rate({app=\"foo\"}[1m]), \"dst\", \"$1\", \"src\", \"(\")", 1, 1,
+                        "invalid regex in label_replace: error parsing regexp: missing closing ): `^(?:()$`"),
+                Arguments.of("count_over_time(5, {app=\"foo\"}[1m])", 1, 1,
+                        "parameter 5 not supported for operation count_over_time"),
+                Arguments.of("quantile_over_time({app=\"foo\"} | unwrap x [1m])", 1, 1,
+                        "parameter required for operation quantile_over_time"),
+                Arguments.of("quantile_over_time(0x1, {app=\"foo\"} | unwrap x [1m])", 1, 1,
+                        "invalid parameter for operation quantile_over_time: strconv.ParseFloat: parsing \"0x1\": invalid syntax"),
+                Arguments.of("count_over_time({app=\"foo\"}[5m]) by (job)", 1, 1,
+                        "grouping not allowed for count_over_time aggregation"),
+                Arguments.of("approx_topk(5, rate({app=\"foo\"}[1m])) by (a)", 1, 1,
+                        "grouping not allowed for approx_topk aggregation"),
+                Arguments.of("count_over_time({app=\"foo\"} | unwrap x [1m])", 1, 1,
+                        "invalid aggregation count_over_time with unwrap"),
+                Arguments.of("sum_over_time({app=\"foo\"}[1m])", 1, 1,
+                        "invalid aggregation sum_over_time without unwrap"),
+                Arguments.of("topk(rate({app=\"foo\"}[1m]))", 1, 1,
+                        "parameter required for operation topk"),
+                Arguments.of("topk(1.5, rate({app=\"foo\"}[1m]))", 1, 1,
+                        "invalid parameter topk(1.5,"),
+                Arguments.of("topk(0, rate({app=\"foo\"}[1m]))", 1, 1,
+                        "invalid parameter (must be greater than 0) topk(0"),
+                Arguments.of("sum(5, rate({app=\"foo\"}[1m]))", 1, 1,
+                        "unsupported parameter for operation sum(5,"),
+                Arguments.of("sort(rate({app=\"foo\"}[1m])) by (a)", 1, 1,
+                        "sort and sort_desc doesn't allow grouping by "),
+                Arguments.of("{app=~\".*\"}", 1, 1,
+                        "queries require at least one regexp or equality matcher that does not have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, but app=~\".+\" will"),
+                Arguments.of("count_over_time({app=\"\"}[1m])", 1, 17,
+                        "queries require at least one regexp or equality matcher that does not have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, but app=~\".+\" will"),
+                Arguments.of("{app=\"foo\"} |= \"x\"", 1, 1,
+                        "only sample expression supported"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void reportsLokisMessageAtThePlace(String expr, int line, int column, String reason) {
+        List<ExprProblem> problems = logql.check(expr);
+        assertThat(problems).containsExactly(new ExprProblem(line, column,
+                "parse error at line " + line + ", col " + column + ": " + reason));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.rulesync.validate.logql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rulesync.validate.ExprProblem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The public face of the LogQL validator, and the cases where it once disagreed with Loki. */
+class LogqlTest {
+
+    private final LogQL logql = new LogQL();
+
+    @Test
+    void isNamedLogql() {
+        assertThat(logql.name()).isEqualTo("logql");
+    }
+
+    @Test
+    void acceptsAMetricQueryAsRule() {
+        assertThat(logql.check("sum by (job) (rate({app=\"api\"} |= \"error\" [5m])) > 0.1")).isEmpty();
+    }
+
+    @Test
+    void rejectsALogQueryAsRuleButParsesItAsQuery() {
+        String log = "{app=\"api\"} | json | level=\"error\"";
+        assertThat(logql.check(log)).extracting(ExprProblem::message)
+                .containsExactly("parse error at line 1, col 1: only sample expression supported");
+        assertThat(logql.checkQuery(log)).isEmpty();
+        assertThat(logql.parseQuery(log)).isEqualTo(new LogQL.Query(false, "{app=\"api\"} | json | level=\"error\""));
+        assertThat(logql.parseQuery("rate(" + log + "[1m])").sample()).isTrue();
+    }
+
+    @Test
+    void canonicalFormIsLokisStringForm() {
+        assertThat(logql.canonical("sum(rate({app=\"foo\"}[5m])) by (job)"))
+                .isEqualTo("sum by (job)(rate({app=\"foo\"}[5m]))");
+        assertThat(logql.canonical("rate({app=\"foo\"}[1m]) / on(a) group_left(b) rate({app=\"bar\"}[1m])"))
+                .isEqualTo("(rate({app=\"foo\"}[1m]) / on (a) group_left (b) rate({app=\"bar\"}[1m]))");
+        assertThat(logql.canonical("{app=\"foo\"} | logfmt | a=\"1\" and b=\"2\" or c=\"3\""))
+                .isEqualTo("{app=\"foo\"} | logfmt | ( ( a=\"1\" , b=\"2\" ) or c=\"3\" )");
+        assertThat(logql.canonical("count_over_time({app=\"foo\"} != \"a\" or \"b\" [1h30m])"))
+                .isEqualTo("count_over_time({app=\"foo\"} != \"a\" != \"b\"[1h30m])");
+        assertThat(logql.canonical("1 + 2 * 3")).isEqualTo("7");
+    }
+
+    @Test
+    void canonicalFormsAreEqualExactlyWhenTheTreesAre() {
+        String a = logql.canonical("sum by (job) (count_over_time({app=`foo`}\n  |= \"x\" [5m])) # why");
+        String b = logql.canonical("SUM(count_over_time({app=\"foo\"} |= `x`[300s])) BY (job)");
+        String c = logql.canonical("sum by (job) (count_over_time({app=\"foo\"} |= \"y\" [5m]))");
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    }
+
+    @Test
+    void canonicalRejectsInvalidExpressions() {
+        assertThatThrownBy(() -> logql.canonical("sum(rate({app=\"foo\"}[5m])"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parse error at line 1, col 26: syntax error: unexpected $end, expecting )");
+    }
+
+    @Test
+    void regularExpressionsFollowGoSyntaxNotJavas() {
+        // RE2 has no backreferences and no lookaround; java.util.regex would accept both.
+        assertThat(logql.check("count_over_time({app=~\"(a)\\\\1\"}[1m])")).singleElement()
+                .extracting(ExprProblem::message).asString().contains("invalid escape sequence");
+        assertThat(logql.check("count_over_time({app=~\"a(?=b)\"}[1m])")).singleElement()
+                .extracting(ExprProblem::message).asString().contains("invalid or unsupported Perl syntax");
+        // Go forms that Java lacks or spells differently.
+        assertThat(logql.check("count_over_time({app=~\"(?P<x>a)\"}[1m])")).isEmpty();
+        assertThat(logql.check("count_over_time({app=~\"\\\\pL+[[:digit:]]\"}[1m])")).isEmpty();
+        // Go allows a group name twice; Loki's regexp parser does not.
+        assertThat(logql.check("count_over_time({app=~\"(?P<x>a)(?P<x>b)\"}[1m])")).isEmpty();
+    }
+
+    // Disagreements with Loki found by the conformance suite, kept as named cases.
+
+    @Test
+    void underscoresBetweenDigitsAreANumberAsInGo() {
+        assertThat(logql.check("1_000")).isEmpty();
+        assertThat(logql.canonical("1_000 + 1")).isEqualTo("1001");
+    }
+
+    @Test
+    void aMatcherAfterDropOrKeepIsAMatcherNotANameAndALineFilter() {
+        assertThat(logql.canonical("{app=\"foo\"} | keep a, b!=\"z\"")).isEqualTo("{app=\"foo\"} | keep a,b!=\"z\"");
+    }
+
+    @Test
+    void lokiDoesNotValidateTheExpressionsInsideVariants() {
+        // Loki accepts this (and then cannot print it): only the log range of variants() is validated.
+        assertThat(logql.check("variants(topk(rate({app=\"foo\"}[1m]))) of ({app=\"foo\"}[1m])")).isEmpty();
+    }
+
+    @Test
+    void isThreadSafe() {
+        List<String> corpus = LogqlCorpus.all();
+        List<String> sequential = corpus.stream().map(this::verdict).toList();
+        List<String> parallel = corpus.parallelStream().map(this::verdict).toList();
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
+    private String verdict(String e) {
+        List<ExprProblem> p = logql.checkQuery(e);
+        return p.isEmpty() ? logql.canonical(e) : p.getFirst().toString();
+    }
+}
