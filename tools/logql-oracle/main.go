@@ -29,6 +29,9 @@ type verdict struct {
 type result struct {
 	Query verdict `json:"query"` // syntax.ParseExpr: any LogQL query
 	Rule  verdict `json:"rule"`  // syntax.ParseSampleExpr: what a ruler accepts
+	// Eval: a rule that parses and whose pipelines Loki can also build (templates, line filter regexes...),
+	// which Loki only finds out when it runs the query.
+	Eval verdict `json:"eval"`
 }
 
 func judge(expr string) (r result) {
@@ -46,6 +49,16 @@ func judge(expr string) (r result) {
 			return verdict{Err: err.Error()}
 		}
 		return verdict{OK: true, String: str(e), Sample: true}
+	})
+	r.Eval = guard(func() verdict {
+		e, err := syntax.ParseSampleExpr(expr)
+		if err != nil {
+			return verdict{Err: err.Error()}
+		}
+		if _, err := e.Extractors(); err != nil {
+			return verdict{Err: err.Error()}
+		}
+		return verdict{OK: true, Sample: true}
 	})
 	return r
 }

@@ -363,6 +363,7 @@ final class AstBuilder {
     private List<Stage> stages(PipelineExprContext c) {
         List<Stage> out = new ArrayList<>();
         for (PipelineStageContext s : c.pipelineStage()) {
+            int before = out.size();
             switch (s) {
                 case LineFilterStageContext l -> out.addAll(lineFilter(l.lineFilter()));
                 case LogfmtStageContext l -> {
@@ -398,6 +399,13 @@ final class AstBuilder {
                     out.add(new DropOrKeep(d.which.getType() == DROP, List.copyOf(names)));
                 }
                 default -> throw new IllegalStateException("unknown stage " + s.getClass());
+            }
+            for (int k = before; k < out.size(); k++) {
+                if (out.get(k) instanceof LineFilter lf) {
+                    positions.put(lf, lf.alternatives().getFirst().at());
+                } else {
+                    at(out.get(k), s.getStart());
+                }
             }
         }
         return List.copyOf(out);

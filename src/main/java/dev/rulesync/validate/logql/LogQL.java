@@ -63,6 +63,22 @@ public final class LogQL implements ExpressionLanguage {
         }
     }
 
+    /**
+     * Validates a rule expression like {@link #check} and, when it passes, also as Loki will when it runs it:
+     * line_format and label_format templates, line filter regular expressions and patterns. Loki's ruler accepts
+     * a rule that breaks these, and every evaluation then fails.
+     */
+    public List<ExprProblem> checkEvaluation(String expr) {
+        List<ExprProblem> parsed = check(expr);
+        if (!parsed.isEmpty()) return parsed;
+        AstBuilder builder = new AstBuilder();
+        Expr tree = parse(expr, builder).expr;
+        LokiRules.Violation v = LokiPipelineRules.validate(tree);
+        if (v == null) return List.of();
+        Ast.Position at = builder.positions.get(v.node());
+        return List.of(problem(at == null ? 1 : at.line(), at == null ? 1 : at.column(), v.message()));
+    }
+
     /** Validates any query, log or metric, as Loki's query API would. */
     public List<ExprProblem> checkQuery(String expr) {
         try {
@@ -96,6 +112,10 @@ public final class LogQL implements ExpressionLanguage {
     }
 
     private Parsed parse(String expr) {
+        return parse(expr, new AstBuilder());
+    }
+
+    private Parsed parse(String expr, AstBuilder builder) {
         int size = expr.getBytes(StandardCharsets.UTF_8).length;
         if (size >= MAX_INPUT_SIZE) {
             throw invalid(1, 1, "input size too long (" + size + " > " + MAX_INPUT_SIZE + ")");
@@ -113,7 +133,6 @@ public final class LogQL implements ExpressionLanguage {
         }
         LogQLLexer.LexError le = lexed.error();
         if (le != null) throw invalid(le.line(), le.column(), le.message());
-        AstBuilder builder = new AstBuilder();
         Expr tree;
         try {
             tree = builder.build(root);

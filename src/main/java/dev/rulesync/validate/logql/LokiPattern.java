@@ -50,6 +50,32 @@ final class LokiPattern {
         return null;
     }
 
+    /** Loki's rules for a pattern line filter (|> and !>): only unnamed captures, never two side by side. */
+    static String validateLineFilter(String pattern) {
+        if (pattern.isEmpty()) return null;
+        int i = 0;
+        List<String> nodes = new ArrayList<>();
+        while (i < pattern.length()) {
+            int end = captureEnd(pattern, i);
+            if (end < 0) {
+                if (nodes.isEmpty() || nodes.getLast() != null) nodes.add(null);
+                i += Character.charCount(pattern.codePointAt(i));
+            } else {
+                nodes.add(pattern.substring(i, end));
+                i = end;
+            }
+        }
+        for (int k = 0; k + 1 < nodes.size(); k++) {
+            if (nodes.get(k) != null && nodes.get(k + 1) != null) {
+                return "found consecutive capture '" + nodes.get(k) + nodes.get(k + 1) + "': invalid expression";
+            }
+        }
+        for (String n : nodes) {
+            if (n != null && !n.equals("<_>")) return "named captures are not allowed: found '" + n + "'";
+        }
+        return null;
+    }
+
     /** The end of a capture starting at {@code i}, or -1 when none starts there. */
     private static int captureEnd(String s, int i) {
         if (s.charAt(i) != '<' || i + 1 >= s.length()) return -1;

@@ -26,12 +26,17 @@ final class LokiRules {
         return selector(((LogSelector) e).selector());
     }
 
-    private static Violation sample(SampleExpr e) {
+    static Violation sample(SampleExpr e) {
+        return sample(e, true);
+    }
+
+    /** With {@code selectors} false only the errors recorded in nodes count (what building extractors checks). */
+    static Violation sample(SampleExpr e, boolean selectors) {
         return switch (e) {
             case BinOp b -> {
                 if (b.error() != null) yield new Violation(b.error(), b);
-                Violation v = sample((SampleExpr) b.lhs());
-                yield v != null ? v : sample((SampleExpr) b.rhs());
+                Violation v = sample((SampleExpr) b.lhs(), selectors);
+                yield v != null ? v : sample((SampleExpr) b.rhs(), selectors);
             }
             case Literal l -> l.error() != null ? new Violation(l.error(), l) : null;
             case VectorLiteral v -> v.error() != null ? new Violation(v.error(), v) : null;
@@ -40,17 +45,17 @@ final class LokiRules {
                 if ((a.op().equals("sort") || a.op().equals("sort_desc")) && !a.grouping().labels().isEmpty()) {
                     yield new Violation("sort and sort_desc doesn't allow grouping by ", a);
                 }
-                yield sample((SampleExpr) a.left());
+                yield sample((SampleExpr) a.left(), selectors);
             }
             case LabelReplace r -> {
                 if (r.error() != null) yield new Violation(r.error(), r);
-                yield sample((SampleExpr) r.left());
+                yield sample((SampleExpr) r.left(), selectors);
             }
             case RangeAggregation r -> {
                 if (r.error() != null) yield new Violation(r.error(), r);
-                yield selector(r.left().left().selector());
+                yield selectors ? selector(r.left().left().selector()) : null;
             }
-            case Variants v -> selector(v.logRange().left().selector());
+            case Variants v -> selectors ? selector(v.logRange().left().selector()) : null;
         };
     }
 

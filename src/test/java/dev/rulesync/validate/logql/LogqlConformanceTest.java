@@ -30,6 +30,7 @@ class LogqlConformanceTest {
 
         List<String> disagreements = new ArrayList<>();
         List<String> differentText = new ArrayList<>();
+        List<String> evalDisagreements = new ArrayList<>();
         List<String> notIdempotent = new ArrayList<>();
         int validQueries = 0;
         int validRules = 0;
@@ -51,6 +52,11 @@ class LogqlConformanceTest {
             if (asRule.isEmpty() != j.rule().ok()) {
                 disagreements.add("rule  " + show(e) + "\n  loki: " + (j.rule().ok() ? "valid" : j.rule().error())
                         + "\n  ours: " + (asRule.isEmpty() ? "valid" : asRule.getFirst().message()));
+            }
+            List<ExprProblem> asEvaluated = logql.checkEvaluation(e);
+            if (asEvaluated.isEmpty() != j.eval().ok()) {
+                evalDisagreements.add("eval  " + show(e) + "\n  loki: " + (j.eval().ok() ? "valid" : j.eval().error())
+                        + "\n  ours: " + (asEvaluated.isEmpty() ? "valid" : asEvaluated.getFirst().message()));
             }
             if (!j.query().ok() && !asQuery.isEmpty()) {
                 bothInvalid++;
@@ -98,6 +104,7 @@ class LogqlConformanceTest {
         }
         differentText.stream().limit(30).forEach(d -> System.out.println("canonical differs from Loki's String(): " + d));
         assertThat(disagreements).as("verdicts that differ from Loki's").isEmpty();
+        assertThat(evalDisagreements).as("evaluation verdicts that differ from Loki's").isEmpty();
         assertThat(notIdempotent).as("canonical(x) != canonical(loki(x))").isEmpty();
         assertThat(validRules).as("the corpus must hold valid rules too").isGreaterThan(100);
     }

@@ -31,8 +31,11 @@ final class LokiOracle {
     record Verdict(boolean ok, String error, String string) {
     }
 
-    /** Loki's verdict as a query (ParseExpr) and as a rule (ParseSampleExpr). */
-    record Judgement(Verdict query, Verdict rule) {
+    /**
+     * Loki's verdict as a query (ParseExpr), as a rule (ParseSampleExpr), and as a rule whose pipelines Loki can
+     * build when it runs it (ParseSampleExpr + Extractors).
+     */
+    record Judgement(Verdict query, Verdict rule, Verdict eval) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +100,7 @@ final class LokiOracle {
                 String line;
                 while ((line = r.readLine()) != null) {
                     JsonNode n = JSON.readTree(line);
-                    out.add(new Judgement(verdict(n.get("query")), verdict(n.get("rule"))));
+                    out.add(new Judgement(verdict(n.get("query")), verdict(n.get("rule")), verdict(n.get("eval"))));
                 }
             }
             writer.join();
