@@ -101,6 +101,8 @@ func check() error {
 	sc := bufio.NewScanner(os.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	out := bufio.NewWriter(os.Stdout)
+	// Some of Loki's parsers print their errors on stdout; keep stdout for our answers only.
+	os.Stdout = os.Stderr
 	enc := json.NewEncoder(out)
 	for sc.Scan() {
 		var s string

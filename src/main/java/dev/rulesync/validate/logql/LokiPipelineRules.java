@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Rules Loki applies only when it runs a query and builds its pipelines, not when it parses it: line_format and
  * label_format templates (Go text/template with Loki's functions), the regular expressions of |~ and !~, the
- * patterns of |> and !>, and label_format's one-change-per-label rule. A rule that breaks them is accepted by the
- * ruler and then fails at every evaluation. Not covered: ip("...") patterns and json/logfmt extraction paths.
+ * patterns of |> and !>, json and logfmt extraction paths, and label_format's one-change-per-label rule. A rule that breaks them is accepted by the
+ * ruler and then fails at every evaluation. Not covered: ip("...") patterns.
  */
 final class LokiPipelineRules {
 
@@ -64,6 +64,8 @@ final class LokiPipelineRules {
                 yield err == null ? null : "invalid line template: " + err;
             }
             case LabelFormat f -> labelFormat(f);
+            case JsonParser j -> extractions(j.extractions(), true);
+            case LogfmtParser l -> extractions(l.extractions(), false);
             default -> null;
         };
     }
@@ -83,6 +85,14 @@ final class LokiPipelineRules {
                 default -> {
                 }
             }
+        }
+        return null;
+    }
+
+    private static String extractions(List<LabelExtraction> extractions, boolean json) {
+        for (LabelExtraction e : extractions) {
+            String err = json ? LokiExtractionPaths.json(e.expression()) : LokiExtractionPaths.logfmt(e.expression());
+            if (err != null) return "cannot parse expression [" + e.expression() + "]: " + err;
         }
         return null;
     }

@@ -24,7 +24,7 @@ class LogqlConformanceTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(500);
         List<LokiOracle.Judgement> loki = LokiOracle.judge(corpus);
 
-        // Loki's printed forms, judged by Loki again: a few of them Loki cannot read back (NaN, +Inf, quoted names).
+        // Loki's printed forms, judged by Loki again: a few do not read back (NaN, +Inf, quoted names).
         List<String> lokiStrings = loki.stream().map(j -> j.query().string()).toList();
         List<LokiOracle.Judgement> reread = LokiOracle.judge(lokiStrings);
 
@@ -87,7 +87,9 @@ class LogqlConformanceTest {
                 } else {
                     differentText.add(show(e) + "\n  loki: " + j.query().string() + "\n  ours: " + ours);
                 }
-                if (!reread.get(i).query().ok()) continue;
+                // Only where Loki's printed form reads back into the same tree in Loki itself (not for NaN, +Inf,
+                // quoted label names, or "| json !" printed as `| json !="!"`).
+                if (!reread.get(i).query().ok() || !reread.get(i).query().string().equals(j.query().string())) continue;
                 List<ExprProblem> reparsed = logql.checkQuery(j.query().string());
                 if (!reparsed.isEmpty() || !logql.canonical(j.query().string()).equals(ours)) {
                     notIdempotent.add(show(e) + "\n  loki: " + j.query().string() + "\n  ours: " + ours);

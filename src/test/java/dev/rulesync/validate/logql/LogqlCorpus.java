@@ -454,7 +454,7 @@ final class LogqlCorpus {
         set.addAll(docs);
         List<String> bases = new ArrayList<>(set);
         set.addAll(wrapped(bases));
-        set.addAll(mutated(bases, 3, 42));
+        set.addAll(mutated(bases, Integer.getInteger("logql.mutations", 3), Long.getLong("logql.seed", 42)));
         return List.copyOf(set);
     }
 }
