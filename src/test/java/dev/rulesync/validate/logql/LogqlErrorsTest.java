@@ -131,4 +131,59 @@ class LogqlErrorsTest {
         assertThat(problems).containsExactly(new ExprProblem(line, column,
                 "parse error at line " + line + ", col " + column + ": " + reason));
     }
+
+    /** Rules Loki applies when it runs a rule: reported by checkEvaluation, at the stage that breaks them. */
+    static Stream<Arguments> evaluationErrors() {
+        return Stream.of(
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{.a\" [1m])", 1, 29,
+                        "stage '| line_format \"{{.a\"' : invalid line template: template: line:1: unclosed action"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ .a | nosuchfunc }}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ .a | nosuchfunc }}\"' : invalid line template: template: line:1: function \"nosuchfunc\" not defined"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ if .a }}x\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ if .a }}x\"' : invalid line template: template: line:1: unexpected EOF"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ end }}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ end }}\"' : invalid line template: template: line:1: unexpected {{end}}"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ $x }}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ $x }}\"' : invalid line template: template: line:1: undefined variable \"$x\""),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{/* c \" [1m])", 1, 29,
+                        "stage '| line_format \"{{/* c \"' : invalid line template: template: line:1: unclosed comment"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ .a | 3 }}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ .a | 3 }}\"' : invalid line template: template: line:1: non executable command in pipeline stage 2"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ break }}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ break }}\"' : invalid line template: template: line:1: {{break}} outside {{range}}"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{}}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{}}\"' : invalid line template: template: line:1: missing value for command"),
+                Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ @ }}\" [1m])", 1, 29,
+                        "stage '| line_format \"{{ @ }}\"' : invalid line template: template: line:1: unrecognized character in action: U+0040 '@'"),
+                Arguments.of("count_over_time({app=\"foo\"} | label_format a=\"{{.b\" [1m])", 1, 29,
+                        "stage '| label_format a=\"{{.b\"' : invalid template for label 'a': template: label:1: unclosed action"),
+                Arguments.of("count_over_time({app=\"foo\"} | label_format a=b, a=c [1m])", 1, 29,
+                        "stage '| label_format a=b,a=c' : multiple label name 'a' not allowed in a single format operation"),
+                Arguments.of("count_over_time({app=\"foo\"} | label_format __error__=b [1m])", 1, 29,
+                        "stage '| label_format __error__=b' : __error__ cannot be formatted"),
+                Arguments.of("count_over_time({app=\"foo\"} |~ \"(\" [1m])", 1, 32,
+                        "stage '|~ \"(\"' : error parsing regexp: missing closing ): `(`"),
+                Arguments.of("count_over_time({app=\"foo\"} |= \"x\" |~ \"a\" or \"(\" [1m])", 1, 39,
+                        "stage '|~ \"a\" or \"(\"' : error parsing regexp: missing closing ): `(`"),
+                Arguments.of("count_over_time({app=\"foo\"} |> \"<a> foo\" [1m])", 1, 32,
+                        "stage '|> \"<a> foo\"' : named captures are not allowed: found '<a>'"),
+                Arguments.of("count_over_time({app=\"foo\"} |> \"<_><_>\" [1m])", 1, 32,
+                        "stage '|> \"<_><_>\"' : found consecutive capture '<_><_>': invalid expression"),
+                Arguments.of("count_over_time({app=\"foo\"} | json a=\"\" [1m])", 1, 29,
+                        "stage '| json a=\"\"' : cannot parse expression []: syntax error: unexpected $end"),
+                Arguments.of("count_over_time({app=\"foo\"} | json a=\"b[1.5]\" [1m])", 1, 29,
+                        "stage '| json a=\"b[1.5]\"' : cannot parse expression [b[1.5]]: cannot use float as array index"),
+                Arguments.of("count_over_time({app=\"foo\"} | logfmt a=\"b c\" [1m])", 1, 29,
+                        "stage '| logfmt a=\"b c\"' : cannot parse expression [b c]: syntax error: unexpected KEY"),
+                Arguments.of("variants(topk(rate({app=\"foo\"}[1m]))) of ({app=\"foo\"}[1m])", 1, 10,
+                        "error extracting variant 0: parse error : parameter required for operation topk"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("evaluationErrors")
+    void reportsEvaluationErrorsAtTheStage(String expr, int line, int column, String reason) {
+        assertThat(logql.check(expr)).as("Loki's parser accepts it").isEmpty();
+        assertThat(logql.checkEvaluation(expr)).containsExactly(new ExprProblem(line, column,
+                "parse error at line " + line + ", col " + column + ": " + reason));
+    }
 }
