@@ -87,6 +87,7 @@ final class LogQLLexer {
     private final List<Token> tokens = new ArrayList<>();
     // Start of the token being read: positions of errors and tokens.
     private int tokStart;
+    private int scanEntry;
 
     private LogQLLexer(String input) {
         this.cp = input.codePoints().toArray();
@@ -168,6 +169,17 @@ final class LogQLLexer {
     private static final int SCAN_EOF = -1;
 
     private int scan() {
+        int t = scanToken();
+        for (int i = tokStart; i < pos && error == null; i++) {
+            if (cp[i] == 0) error("invalid character NUL");
+        }
+        return t;
+    }
+
+    private int scanToken() {
+        // Loki's scanner looks at its stale one-character look-ahead, the character where this scan started,
+        // to decide whether "0b" starts a binary number; we keep it for that decision.
+        scanEntry = pos;
         while (true) {
             while (pos < cp.length && (cp[pos] == ' ' || cp[pos] == '\t' || cp[pos] == '\n' || cp[pos] == '\r')) {
                 pos++;
@@ -175,9 +187,6 @@ final class LogQLLexer {
             tokStart = pos;
             int ch = peek();
             if (ch == EOF_CH) return SCAN_EOF;
-            if (ch == 0) {
-                error("invalid character NUL");
-            }
             if (ch == '_' || Character.isLetter(ch)) {
                 pos++;
                 while (pos < cp.length && (cp[pos] == '_' || Character.isLetter(cp[pos]) || Character.isDigit(cp[pos]))) {
@@ -332,9 +341,12 @@ final class LogQLLexer {
                     base = 8;
                     prefix = 'o';
                 } else if (l == 'b') {
-                    pos++;
-                    base = 2;
-                    prefix = 'b';
+                    int stale = peekAt(scanEntry);
+                    if (stale == '0' || stale == '1') {
+                        pos++;
+                        base = 2;
+                        prefix = 'b';
+                    }
                 } else {
                     base = 8;
                     prefix = '0';

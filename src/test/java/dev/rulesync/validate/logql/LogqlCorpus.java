@@ -329,6 +329,26 @@ final class LogqlCorpus {
             sum_over_time({app="foo"} | unwrap bytes(x [1m])
             {app="foo"} |= "a" | rate="b"
             {app="foo"} | on="x"
+            {app="foo"} | n > 0b12
+            {app="foo"} | n>0b12
+            {app="foo"} | n>0b1
+            vector(0b1)
+            {app="foo"} | n > 0o1.5
+            {app="foo"} | n > 0x
+            {app="foo"} | n > 0b1e5
+            {app="foo"} | n > 0x1p3
+            vector(0x1p-2)
+            {app="foo"} | n > 1.5e3KB
+            {app="foo"} | n > 1,5KB
+            {app="foo"} | d > 1h1h
+            {app="foo"} | d > 1d2h
+            {app="foo"} | d > 1.5d
+            {app="foo"} | d > 5µs
+            {app="foo"} | d > 0
+            {app="foo"} | n > 5K
+            {app="foo"} | n > 5Ki
+            rate({app="foo"}[5m]) -0
+            rate({app="foo"}[5m]) -5m
             count_over_time({app="foo"} | line_format "{{.a}}" [1m])
             count_over_time({app="foo"} | line_format "{{.a" [1m])
             count_over_time({app="foo"} | line_format "{{ .a | ToUpper }}" [1m])

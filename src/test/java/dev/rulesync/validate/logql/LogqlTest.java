@@ -94,6 +94,16 @@ class LogqlTest {
     }
 
     @Test
+    void zeroBIsBinaryOnlyWhenLokisStaleLookAheadSaysSo() {
+        // Loki's scanner decides on "0b" with the character where the scan started: right after the previous
+        // token. So "n>0b1" lexes as a binary number (which strconv.ParseFloat then cannot read, and Loki ignores
+        // that error in label filters, comparing with 0), while "n > 0b1" (a space first) is a broken decimal.
+        assertThat(logql.canonical("{app=\"foo\"} | n>0b1")).isEqualTo("{app=\"foo\"} | n>0");
+        assertThat(logql.checkQuery("{app=\"foo\"} | n > 0b1")).extracting(ExprProblem::message)
+                .containsExactly("parse error at line 1, col 19: decimal literal has no digits");
+    }
+
+    @Test
     void isThreadSafe() {
         List<String> corpus = LogqlCorpus.all();
         List<String> sequential = corpus.stream().map(this::verdict).toList();
