@@ -208,7 +208,8 @@ final class AstBuilder {
         try {
             v = GoText.parseGoFloat(text);
         } catch (GoSyntaxException e) {
-            v = text.matches("[0-9.]+([eE][+-]?[0-9]+)?") ? Double.POSITIVE_INFINITY : 0;
+            // strconv.ParseFloat gives ±Inf for a number out of range and 0 for bad syntax.
+            v = e.getMessage().endsWith("value out of range") ? Double.POSITIVE_INFINITY : 0;
             err = "unable to parse literal as a float: " + e.getMessage();
         }
         Token start = c.sign != null ? c.sign : c.NUMBER().getSymbol();

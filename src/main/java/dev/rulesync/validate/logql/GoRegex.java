@@ -4,6 +4,8 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Go's regular expressions (RE2 syntax) through re2j, a port of Go's regexp package: java.util.regex would accept
@@ -25,8 +27,29 @@ final class GoRegex {
         }
     }
 
-    /** Compiles as Go does; Go allows a group name twice, re2j does not, so repeated names are made unique. */
+    /**
+     * Compiles as Go does; Go allows a group name twice, re2j does not, so repeated names are made unique.
+     * Rules are validated again on every sync, so compiled patterns (and errors) are kept in a bounded cache.
+     */
     static Pattern compile(String re) {
+        Object cached = CACHE.get(re);
+        if (cached == null) {
+            try {
+                cached = compileUncached(re);
+            } catch (PatternSyntaxException e) {
+                cached = e;
+            }
+            if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
+            CACHE.put(re, cached);
+        }
+        if (cached instanceof PatternSyntaxException e) throw e;
+        return (Pattern) cached;
+    }
+
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
+
+    private static Pattern compileUncached(String re) {
         try {
             return Pattern.compile(re);
         } catch (PatternSyntaxException e) {

@@ -298,6 +298,12 @@ final class GoText {
         return d;
     }
 
+    private static final java.util.regex.Pattern HEX_FLOAT =
+            java.util.regex.Pattern.compile("0x([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)p[+-]?[0-9]+");
+    private static final java.util.regex.Pattern DECIMAL_FLOAT =
+            java.util.regex.Pattern.compile("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?");
+    private static final java.util.regex.Pattern DECIMAL_INT = java.util.regex.Pattern.compile("[+-]?[0-9]+");
+
     /** Go's strconv.ParseFloat(s, 64) for the forms LogQL numbers take; hexadecimal needs a p exponent. */
     static double parseGoFloat(String s) throws GoSyntaxException {
         GoSyntaxException syntax = new GoSyntaxException(
@@ -320,10 +326,10 @@ final class GoText {
             lower = lower.replace("_", "");
         }
         if (hex) {
-            if (!lower.matches("0x([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)p[+-]?[0-9]+")) throw syntax;
+            if (!HEX_FLOAT.matcher(lower).matches()) throw syntax;
             return sign * Double.parseDouble(body);
         }
-        if (!lower.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) throw syntax;
+        if (!DECIMAL_FLOAT.matcher(lower).matches()) throw syntax;
         double d = Double.parseDouble(body);
         if (Double.isInfinite(d)) {
             throw new GoSyntaxException("strconv.ParseFloat: parsing " + quote(s) + ": value out of range");
@@ -360,7 +366,7 @@ final class GoText {
 
     /** Go's strconv.Atoi for decimal integers (optional sign, no underscores). */
     static long parseGoInt(String s) throws GoSyntaxException {
-        if (!s.matches("[+-]?[0-9]+")) {
+        if (!DECIMAL_INT.matcher(s).matches()) {
             throw new GoSyntaxException("strconv.Atoi: parsing " + quote(s) + ": invalid syntax");
         }
         try {
