@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.Token;
  * Turns LogQL text into tokens exactly as Loki's lexer does (a Go text/scanner plus Loki's rules on top):
  * keywords are case-insensitive; a function name is a keyword only when "(" or "by (" / "without (" follows,
  * otherwise it is a label name; a number glued to a duration or byte unit is one DURATION or BYTES token;
- * "[...]" is one RANGE token; "#", "//" and "/* *&#47;" start comments; any other character is an IDENTIFIER (and
+ * "[...]" is one RANGE token; "#", "//" and block comments are skipped; any other character is an IDENTIFIER (and
  * the parser then rejects it). The first error is kept and ends the token stream, as in Loki.
  */
 final class LogQLLexer {
