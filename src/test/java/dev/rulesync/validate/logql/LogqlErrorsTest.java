@@ -70,6 +70,8 @@ class LogqlErrorsTest {
                         "syntax error: unexpected IDENTIFIER"),
                 Arguments.of("{app=~\"(\"}", 1, 7,
                         "error parsing regexp: missing closing ): `(`"),
+                Arguments.of("count_over_time({app=~\"(a{1000}){2}\"}[1m])", 1, 23,
+                        "error parsing regexp: invalid repeat count: `{2}`"),
                 Arguments.of("{app=\"foo\"} | regexp \"(\\\\w+)\"", 1, 22,
                         "invalid regexp parser: at least one named capture must be supplied"),
                 Arguments.of("{app=\"foo\"} | regexp \"(?P<a>x)(?P<a>y)\"", 1, 22,

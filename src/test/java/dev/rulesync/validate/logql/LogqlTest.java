@@ -104,6 +104,14 @@ class LogqlTest {
     }
 
     @Test
+    void aBraceThatStartsNoRepetitionIsALiteralAsInGo() {
+        // Found with seed 99: Go reads "a+{+" as a+ then a literal '{' repeated; re2j called it nested repetition.
+        assertThat(logql.checkQuery("{app=~\"a+{+\"}")).isEmpty();
+        assertThat(logql.checkQuery("{app=~\"a**\"}")).extracting(ExprProblem::message).singleElement()
+                .asString().contains("invalid nested repetition operator");
+    }
+
+    @Test
     void isThreadSafe() {
         List<String> corpus = LogqlCorpus.all();
         List<String> sequential = corpus.stream().map(this::verdict).toList();
