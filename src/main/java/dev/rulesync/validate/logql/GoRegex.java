@@ -62,6 +62,18 @@ final class GoRegex {
         } catch (PatternSyntaxException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             if (m.contains("duplicate capture group name")) return compileRe2j(uniqueGroupNames(re));
+            if (m.contains("invalid character class range: `[:")) {
+                // Go looks for the ":]" of a [:name:] class only after "[:"; re2j also finds it in "[:]", which
+                // Go reads as the characters '[' ':' (and the class's end).
+                String escaped = escapeFalsePosixClasses(re);
+                if (!escaped.equals(re)) {
+                    try {
+                        return Pattern.compile(escaped);
+                    } catch (PatternSyntaxException ignored) {
+                        throw e;
+                    }
+                }
+            }
             if (m.contains("invalid nested repetition operator")) {
                 // Go reads a '{' that does not start {n}, {n,} or {n,m} as a literal, and a repetition after it
                 // is then fine ("a+{+"); re2j counts it as a repetition. Escaping such braces gives Go's reading.
@@ -111,6 +123,44 @@ final class GoRegex {
             }
             if (c == '{' && !isRepeat(re, i)) {
                 out.append("\\{");
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Escapes a "[" inside a class that Go does not read as the start of a [:name:] class. */
+    static String escapeFalsePosixClasses(String re) {
+        StringBuilder out = new StringBuilder(re.length() + 4);
+        boolean inClass = false;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                out.append(c);
+                if (i + 1 < re.length()) out.append(re.charAt(++i));
+                continue;
+            }
+            if (inClass) {
+                if (re.startsWith("[:", i)) {
+                    int end = re.indexOf(":]", i + 2);
+                    if (end > 0) {
+                        out.append(re, i, end + 2);
+                        i = end + 1;
+                    } else {
+                        out.append("\\[");
+                    }
+                    continue;
+                }
+                if (c == ']') inClass = false;
+                out.append(c);
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                out.append(c);
+                if (i + 1 < re.length() && re.charAt(i + 1) == '^') out.append(re.charAt(++i));
+                if (i + 1 < re.length() && re.charAt(i + 1) == ']') out.append(re.charAt(++i));
                 continue;
             }
             out.append(c);

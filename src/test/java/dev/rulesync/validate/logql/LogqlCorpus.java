@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * The expressions both our validator and Loki judge: hand-written cases of every construct, the examples from
- * Loki's documentation (fragments completed with a selector), metric queries built around the log queries, and
- * invalid variants made by deterministic mutations. The same list feeds the benchmark.
+ * Loki's documentation (fragments completed with a selector), metric queries built around the log queries,
+ * invalid variants made by deterministic mutations, and seeded random regular expressions and templates. The
+ * same list feeds the benchmark.
  */
 final class LogqlCorpus {
 
@@ -504,6 +505,44 @@ final class LogqlCorpus {
         return out;
     }
 
+    private static final String[] REGEX_PIECES = {"a", "b", "(", ")", "[", "]", "{", "}", "*", "+", "?", "|", "\\",
+            "^", "$", ".", ",", "1", "2", "0", ":", "-", "P", "<", ">", "=", "d", "p", "Q", "E", "x", "{2}", "{1000}",
+            "(?", "[:", ":]", "\\d", "(?i)", "{,"};
+
+    private static final String[] TEMPLATE_PIECES = {"{{", "}}", " ", ".", "a", "|", "(", ")", "$", "$x", ":=", "=",
+            "\"", "if", "end", "range", "else", "with", "-", "/*", "*/", "1", "ToUpper", "nope", "printf", ",",
+            "define", "template", "break", "'", "nil", "true", "{{- ", " -}}", "{{end}}", "{{if .a}}"};
+
+    /** Random regular expressions, checked as matchers (parse time) and as line filters (evaluation). */
+    static List<String> randomRegexes(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            String re = pieces(rnd, REGEX_PIECES, 1 + rnd.nextInt(7));
+            out.add("count_over_time({app=~`" + re + "`}[1m])");
+            out.add("count_over_time({app=\"x\"} |~ `" + re + "` [1m])");
+        }
+        return out;
+    }
+
+    /** Random line_format and label_format templates (Go text/template, checked when Loki runs the rule). */
+    static List<String> randomTemplates(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            String t = pieces(rnd, TEMPLATE_PIECES, 1 + rnd.nextInt(9));
+            out.add("count_over_time({app=\"x\"} | line_format `" + t + "` [1m])");
+            if (k % 4 == 0) out.add("count_over_time({app=\"x\"} | label_format a=`" + t + "` [1m])");
+        }
+        return out;
+    }
+
+    private static String pieces(Random rnd, String[] from, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) sb.append(from[rnd.nextInt(from.length)]);
+        return sb.toString();
+    }
+
     /** Everything, without duplicates, in a stable order. */
     static List<String> all() {
         Set<String> set = new LinkedHashSet<>();
@@ -513,7 +552,10 @@ final class LogqlCorpus {
         set.addAll(docs);
         List<String> bases = new ArrayList<>(set);
         set.addAll(wrapped(bases));
-        set.addAll(mutated(bases, Integer.getInteger("logql.mutations", 3), Long.getLong("logql.seed", 42)));
+        long seed = Long.getLong("logql.seed", 42);
+        set.addAll(mutated(bases, Integer.getInteger("logql.mutations", 3), seed));
+        set.addAll(randomRegexes(Integer.getInteger("logql.regexes", 300), seed));
+        set.addAll(randomTemplates(Integer.getInteger("logql.templates", 300), seed));
         return List.copyOf(set);
     }
 }

@@ -112,6 +112,14 @@ class LogqlTest {
     }
 
     @Test
+    void aBracketColonWithoutColonBracketIsNoPosixClassAsInGo() {
+        // Found by the random regexes (seed 2024): Go reads "[:[:]" as the class of ':' and '['.
+        assertThat(logql.check("count_over_time({app=~`d[:[:]`}[1m])")).isEmpty();
+        assertThat(logql.check("count_over_time({app=~`[[:foo:]]`}[1m])")).singleElement()
+                .extracting(ExprProblem::message).asString().contains("invalid character class range");
+    }
+
+    @Test
     void isThreadSafe() {
         List<String> corpus = LogqlCorpus.all();
         List<String> sequential = corpus.stream().map(this::verdict).toList();
