@@ -181,9 +181,13 @@ final class GoRegex {
         return j < re.length() && re.charAt(j) == '}';
     }
 
-    /** The matcher a label matcher uses: the whole value must match, "." matches newlines. */
-    static Pattern fullMatch(String re) {
-        return compile("^(?s:" + re + ")$");
+    /**
+     * Whether a label matcher's regex matches the empty string. Prometheus anchors the parsed regex
+     * ("^(?s:...)$" around its canonical form); re2j's matches() anchors without rewriting the text, so a
+     * trailing \\Q... stays closed. (?s) cannot change whether "" matches.
+     */
+    static boolean matchesEmpty(String re) {
+        return compile(re).matcher("").matches();
     }
 
     static String message(PatternSyntaxException e) {
@@ -312,7 +316,9 @@ final class GoRegex {
                     i++;
                     continue;
                 }
-                atom = atom();
+                // A flags group such as (?i) adds no atom: a repetition after it applies to the atom before it.
+                long a = atom();
+                if (a >= 0) atom = a;
                 weight = Math.max(weight, atom);
             }
             return weight;

@@ -71,8 +71,8 @@ final class LokiRules {
         return switch (m.type()) {
             case EQ -> m.value().isEmpty();
             case NEQ -> !m.value().isEmpty();
-            case RE -> GoRegex.fullMatch(m.value()).matches("");
-            case NRE -> !GoRegex.fullMatch(m.value()).matches("");
+            case RE -> GoRegex.matchesEmpty(m.value());
+            case NRE -> !GoRegex.matchesEmpty(m.value());
         };
     }
 }

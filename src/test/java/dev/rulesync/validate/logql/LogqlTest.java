@@ -120,6 +120,20 @@ class LogqlTest {
     }
 
     @Test
+    void aTrailingQuoteToTheEndDoesNotSwallowTheAnchors() {
+        // Found with seed 77: wrapping the text as "^(?s:...)$" put ")$" inside \\Q...; Prometheus wraps the
+        // parsed form instead. This once threw out of check().
+        assertThat(logql.check("count_over_time({app=~`.2P\\Qd^`}[1m])")).isEmpty();
+    }
+
+    @Test
+    void aRepetitionAfterAFlagsGroupRepeatsTheAtomBefore() {
+        // Found with seed 77: in Go "p{1000}(?i){1000}" repeats p{1000} 1000 times, over Go's limit.
+        assertThat(logql.check("count_over_time({app=~`p{1000}(?i){1000}`}[1m])")).singleElement()
+                .extracting(ExprProblem::message).asString().endsWith("invalid repeat count: `{1000}`");
+    }
+
+    @Test
     void isThreadSafe() {
         List<String> corpus = LogqlCorpus.all();
         List<String> sequential = corpus.stream().map(this::verdict).toList();
