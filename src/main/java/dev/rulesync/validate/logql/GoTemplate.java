@@ -442,11 +442,8 @@ final class GoTemplate {
             Item after = peekNonSpace();
             if (after.type == T.DECLARE || after.type == T.ASSIGN) {
                 nextNonSpace();
-                if (after.type == T.DECLARE) {
-                    vars.getLast().add(first.val);
-                } else {
-                    useVar(first);
-                }
+                // Go's parser records the variable for "=" as for ":=" (an undefined one fails only when run).
+                vars.getLast().add(first.val);
             } else if (after.type == T.COMMA && context.equals("range")) {
                 nextNonSpace();
                 Item second = nextNonSpace();
