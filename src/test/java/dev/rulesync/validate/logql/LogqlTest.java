@@ -134,6 +134,15 @@ class LogqlTest {
     }
 
     @Test
+    void assigningAnUndeclaredTemplateVariableParsesAsInGo() {
+        // Found with seed 31337: Go's template parser records "$x = 1" like "$x := 1"; only running it fails.
+        assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $x = 1 }}{{ $x }}\" [1m])"))
+                .isEmpty();
+        assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $y }}\" [1m])"))
+                .singleElement().extracting(ExprProblem::message).asString().endsWith("undefined variable \"$y\"");
+    }
+
+    @Test
     void isThreadSafe() {
         List<String> corpus = LogqlCorpus.all();
         List<String> sequential = corpus.stream().map(this::verdict).toList();
