@@ -183,6 +183,7 @@ final class GoTemplate {
                 } else if (c == '$') {
                     i++;
                     while (i < n && isAlnum(s.charAt(i))) i++;
+                    if (i < n && !isTerminator(s, i)) throw err(name, line, "bad character " + quoteRune(s.charAt(i)));
                     out.add(new Item(T.VARIABLE, s.substring(start, i), line));
                 } else if (c == '.') {
                     if (i + 1 < n && Character.isDigit(s.charAt(i + 1)) && !afterOperand(out)) {
@@ -191,6 +192,9 @@ final class GoTemplate {
                     } else if (i + 1 < n && isAlnum(s.charAt(i + 1))) {
                         i++;
                         while (i < n && isAlnum(s.charAt(i))) i++;
+                        if (i < n && !isTerminator(s, i)) {
+                            throw err(name, line, "bad character " + quoteRune(s.charAt(i)));
+                        }
                         out.add(new Item(T.FIELD, s.substring(start, i), line));
                     } else {
                         i++;
@@ -239,7 +243,7 @@ final class GoTemplate {
 
     private static boolean isTerminator(String s, int i) {
         char c = s.charAt(i);
-        return " \t\r\n.,|:)(".indexOf(c) >= 0 || c == '=' || s.startsWith("}}", i);
+        return " \t\r\n.,|:)(".indexOf(c) >= 0 || s.startsWith("}}", i);
     }
 
     private static int number(String s, int i, String name, int line) {

@@ -400,6 +400,8 @@ final class LogqlCorpus {
             count_over_time({app="foo"} | line_format "{{ $x }}" [1m])
             count_over_time({app="foo"} | line_format "{{ $x := 1 }}{{ $x }}" [1m])
             count_over_time({app="foo"} | line_format "{{ $x = 1 }}{{ $x }}" [1m])
+            count_over_time({app="foo"} | line_format "{{ $x= 1 }}{{ $x }}" [1m])
+            count_over_time({app="foo"} | line_format "{{ .a= 1 }}" [1m])
             count_over_time({app="foo"} | line_format "{{/* c */}}x" [1m])
             count_over_time({app="foo"} | line_format "{{/* c " [1m])
             count_over_time({app="foo"} | line_format "{{- .a -}}" [1m])

@@ -138,6 +138,9 @@ class LogqlTest {
         // Found with seed 31337: Go's template parser records "$x = 1" like "$x := 1"; only running it fails.
         assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $x = 1 }}{{ $x }}\" [1m])"))
                 .isEmpty();
+        // But "=" must not touch the name: Go's lexer wants a space, '.', ',', '|', ':', '(' or ')' after it.
+        assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $x= 1 }}\" [1m])"))
+                .singleElement().extracting(ExprProblem::message).asString().endsWith("bad character U+003D '='");
         assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $y }}\" [1m])"))
                 .singleElement().extracting(ExprProblem::message).asString().endsWith("undefined variable \"$y\"");
     }
