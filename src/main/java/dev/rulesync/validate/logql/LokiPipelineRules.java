@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * Rules Loki applies only when it runs a query and builds its pipelines, not when it parses it: line_format and
  * label_format templates (Go text/template with Loki's functions), the regular expressions of |~ and !~, the
- * patterns of |> and !>, json and logfmt extraction paths, and label_format's one-change-per-label rule. A rule that breaks them is accepted by the
- * ruler and then fails at every evaluation. Not covered: ip("...") patterns.
+ * patterns of |> and !>, ip("...") patterns of line and label filters, json and logfmt extraction paths, and
+ * label_format's one-change-per-label rule. A rule that breaks them is accepted by the ruler and then fails at
+ * every evaluation.
  */
 final class LokiPipelineRules {
 
@@ -65,6 +66,7 @@ final class LokiPipelineRules {
             }
             case LabelFormat f -> labelFormat(f);
             case JsonParser j -> extractions(j.extractions(), true);
+            case LabelFilterStage f -> ipPatterns(f.filter());
             case LogfmtParser l -> extractions(l.extractions(), false);
             default -> null;
         };
@@ -72,7 +74,12 @@ final class LokiPipelineRules {
 
     private static String lineFilter(LineFilter f) {
         for (LineFilterValue v : f.alternatives()) {
-            if (v.ip()) continue;
+            if (v.ip()) {
+                if (f.type() != LineMatch.EQ && f.type() != LineMatch.NEQ) return "ip: invalid operation";
+                String err = GoNetip.patternError(v.value());
+                if (err != null) return err;
+                continue;
+            }
             switch (f.type()) {
                 case RE, NRE -> {
                     String err = GoRegex.compileError(v.value());
@@ -87,6 +94,11 @@ final class LokiPipelineRules {
             }
         }
         return null;
+    }
+
+    /** Loki checks the ip() pattern of a label filter stage only when the stage is that one filter. */
+    private static String ipPatterns(LabelFilter f) {
+        return f instanceof IpLabelFilter ip ? GoNetip.patternError(ip.pattern()) : null;
     }
 
     private static String extractions(List<LabelExtraction> extractions, boolean json) {

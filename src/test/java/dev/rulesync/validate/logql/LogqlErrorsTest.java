@@ -143,6 +143,12 @@ class LogqlErrorsTest {
     /** Rules Loki applies when it runs a rule: reported by checkEvaluation, at the stage that breaks them. */
     static Stream<Arguments> evaluationErrors() {
         return Stream.of(
+                Arguments.of("count_over_time({app=\"foo\"} |= ip(\"192.168.0.256\") [1m])", 1, 32,
+                        "stage '|= ip(\"192.168.0.256\")' : ip: invalid pattern: \"192.168.0.256\""),
+                Arguments.of("count_over_time({app=\"foo\"} |~ ip(\"1.2.3.4\") [1m])", 1, 32,
+                        "stage '|~ ip(\"1.2.3.4\")' : ip: invalid operation"),
+                Arguments.of("count_over_time({app=\"foo\"} | logfmt | addr = ip(\"1::2::3\") [1m])", 1, 38,
+                        "stage '| addr=ip(\"1::2::3\")' : ip: invalid pattern: \"1::2::3\""),
                 Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{.a\" [1m])", 1, 29,
                         "stage '| line_format \"{{.a\"' : invalid line template: template: line:1: unclosed action"),
                 Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ .a | nosuchfunc }}\" [1m])", 1, 29,
