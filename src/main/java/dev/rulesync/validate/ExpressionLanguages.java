@@ -1,6 +1,7 @@
 package dev.rulesync.validate;
 
 import dev.rulesync.model.RuleType;
+import dev.rulesync.validate.logql.LogQL;
 import dev.rulesync.validate.promql.PromQL;
 
 import java.util.EnumMap;
@@ -18,10 +19,11 @@ public final class ExpressionLanguages {
 
     /**
      * The languages the command line and the controller use: PromQL as Mimir's ruler accepts it on upload
-     * (experimental functions on, see docs/promql.md) for metrics rules.
+     * (experimental functions on, see docs/promql.md) for metrics rules, and
+     * LogQL as Loki's ruler accepts it (a sample expression, see docs/logql.md) for logs rules.
      */
     public static ExpressionLanguages builtIn() {
-        return new ExpressionLanguages(Map.of(RuleType.METRICS, new PromQL()));
+        return new ExpressionLanguages(Map.of(RuleType.METRICS, new PromQL(), RuleType.LOGS, new LogQL()));
     }
 
     public Optional<ExpressionLanguage> forType(RuleType type) {
