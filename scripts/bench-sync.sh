@@ -35,11 +35,12 @@ rm -rf "$PEERS_DATA"; mkdir -p "$PEERS_DATA"
 scripts/peers.sh run > "$PEERS_DATA/../peers.out" 2>&1 &
 peers_pid=$!
 cleanup() {
-  kill -TERM "$peers_pid" 2>/dev/null && wait "$peers_pid" 2>/dev/null
+  kill -TERM "$peers_pid" 2>/dev/null || true
+  wait "$peers_pid" 2>/dev/null || true  # peers.sh exits 130 when stopped
   rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'echo "bench: interrupted" >&2; exit 130' INT TERM
 
 # ---- generate the rule files --------------------------------------------------------------------------------
 rules_of() { # tenant object group indent -> RULES rules (half recording, half alerting)

@@ -95,8 +95,7 @@ public final class Rulers implements AutoCloseable {
 
     /**
      * The language the planner compares expressions with. Until a real parser is registered for a type, expressions
-     * compare as trimmed text (the planner's fallback when {@code canonical} throws): never equal when they differ,
-     * so at worst a reformatted expression is sent once more.
+     * compare as trimmed text: never equal when they differ, so at worst a reformatted expression is sent once more.
      */
     static ExpressionLanguage languageFor(ExpressionLanguages languages, RuleType type) {
         return languages.forType(type).orElse(AS_TEXT);
@@ -115,7 +114,8 @@ public final class Rulers implements AutoCloseable {
 
         @Override
         public String canonical(String expr) {
-            throw new IllegalArgumentException("no parser: compared as text");
+            // equal text means equal parse trees; different text may still be equal, then a group is sent once more
+            return expr.strip();
         }
     };
 }
