@@ -93,8 +93,9 @@ measure() { # label command... -> "label wall cpu", output to $work/<label>.log
   awk -v l="$label" -v t="$t" 'BEGIN { split(t, a, " "); printf "%s %.2f %.2f\n", l, a[1], a[2] + a[3] }'
 }
 # A command line runs for seconds: the C1 compiler alone and a class-data archive (written by the first run) halve
-# its CPU time; the flags are optional. RULESYNC_JAVA_OPTS replaces them.
-JAVA_OPTS=${RULESYNC_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/rule-sync.jsa"}
+# its CPU time; the flags are optional (-Xlog:cds=off hides the archive's notes when it is rebuilt). RULESYNC_JAVA_OPTS
+# replaces them.
+JAVA_OPTS=${RULESYNC_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/rule-sync.jsa -Xlog:cds=off"}
 rule_sync() { java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar target/rule-sync.jar "$@"; }
 mimirtool_all() {
   local t
