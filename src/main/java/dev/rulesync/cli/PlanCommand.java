@@ -12,6 +12,8 @@ import java.util.List;
 /** {@code rule-sync plan}: what {@code sync} would do, per target and tenant; writes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Lists the rulers and prints the operations that would bring them to the files' state.",
+        footer = {"%nAny configuration property can be given as --rulesync.NAME=VALUE, as a RULESYNC_NAME environment"
+                + " variable or in application.yaml (docs/configuration.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync", "1:some objects are invalid (the rest is planned)",
                 "2:usage, configuration or I/O error, or a tenant could not be listed", "3:changes pending"})

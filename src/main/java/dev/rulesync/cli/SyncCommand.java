@@ -13,6 +13,8 @@ import java.util.List;
 /** {@code rule-sync sync}: plans like {@code plan}, then applies the operations with bounded concurrency. */
 @Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Brings the rulers to the files' state: prints the plan, applies it, prints a summary.",
+        footer = {"%nAny configuration property can be given as --rulesync.NAME=VALUE, as a RULESYNC_NAME environment"
+                + " variable or in application.yaml (docs/configuration.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything applied", "1:some objects are invalid (the rest is synced)",
                 "2:usage, configuration or I/O error, a tenant could not be listed, or a ruler refused an operation"})

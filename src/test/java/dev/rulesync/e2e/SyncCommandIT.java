@@ -249,6 +249,22 @@ class SyncCommandIT {
     }
 
     @Test
+    void aFileThatCannotBeReadDeletesNothingAnywhere() throws IOException {
+        String t = tenant("unreadable");
+        Path a = RuleFiles.metrics(dir, t, "team", "a", "sum(up)", "5m");
+        RuleFiles.metrics(dir, t, "team", "b", "sum(up)", "5m");
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        // a's file is now broken YAML: its object cannot be read, so its remote namespace must not be deleted
+        Files.writeString(a, "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: {name: a\n");
+        writes.clear();
+        Result sync = run("sync", mimirAndLokiS3(), dir);
+        assertThat(sync.exit()).as(sync.out()).isEqualTo(1);
+        assertThat(sync.out()).contains(a + ":").doesNotContain("- delete");
+        assertThat(writes).isEmpty();
+        assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team/a", "rule-sync/team/b");
+    }
+
+    @Test
     void exitCodes() throws IOException {
         String t = tenant("exit");
         RuleFiles.metrics(dir, t, "team", "api", "sum(up)", "5m");
