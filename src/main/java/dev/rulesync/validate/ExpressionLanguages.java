@@ -1,6 +1,8 @@
 package dev.rulesync.validate;
 
 import dev.rulesync.model.RuleType;
+import dev.rulesync.validate.logql.LogQL;
+import dev.rulesync.validate.promql.PromQL;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,11 +18,12 @@ public final class ExpressionLanguages {
     }
 
     /**
-     * The languages the command line and the controller use. PromQL and LogQL are written in their own packages
-     * (validate.promql, validate.logql) and are added here when they are merged.
+     * The languages the command line and the controller use: PromQL as Mimir's ruler accepts it on upload
+     * (experimental functions on, see docs/promql.md) for metrics rules, and
+     * LogQL as Loki's ruler accepts it (a sample expression, see docs/logql.md) for logs rules.
      */
     public static ExpressionLanguages builtIn() {
-        return new ExpressionLanguages(Map.of());
+        return new ExpressionLanguages(Map.of(RuleType.METRICS, new PromQL(), RuleType.LOGS, new LogQL()));
     }
 
     public Optional<ExpressionLanguage> forType(RuleType type) {

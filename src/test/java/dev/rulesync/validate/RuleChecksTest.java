@@ -24,8 +24,12 @@ class RuleChecksTest {
     }
 
     private static List<Rule> many(int n) {
+        return many(n, "up");
+    }
+
+    private static List<Rule> many(int n, String expr) {
         List<Rule> rules = new ArrayList<>();
-        for (int i = 0; i < n; i++) rules.add(Rule.recording("r" + i, "up"));
+        for (int i = 0; i < n; i++) rules.add(Rule.recording("r" + i, expr));
         return rules;
     }
 
@@ -35,7 +39,7 @@ class RuleChecksTest {
         assertThat(v.validate(object(many(21)), RuleType.METRICS).problems()).extracting(Problem::check)
                 .containsExactly("group/size");
         assertThat(v.validate(object(many(20)), RuleType.METRICS).problems()).isEmpty();
-        assertThat(v.validate(object(many(21)), RuleType.LOGS).problems()).isEmpty();
+        assertThat(v.validate(object(many(21, "sum(rate({app=\"a\"}[5m]))")), RuleType.LOGS).problems()).isEmpty();
         ObjectVerdict warned = v.validate(object(many(21)), RuleType.METRICS);
         assertThat(warned.valid()).as("a warning does not stop the sync").isTrue();
     }

@@ -1,0 +1,127 @@
+package dev.rulesync.validate.logql;
+
+import dev.rulesync.validate.logql.Ast.*;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rules Loki applies only when it runs a query and builds its pipelines, not when it parses it: line_format and
+ * label_format templates (Go text/template with Loki's functions), the regular expressions of |~ and !~, the
+ * patterns of |> and !>, ip("...") patterns of line and label filters, json and logfmt extraction paths, and
+ * label_format's one-change-per-label rule. A rule that breaks them is accepted by the ruler and then fails at
+ * every evaluation.
+ */
+final class LokiPipelineRules {
+
+    private LokiPipelineRules() {
+    }
+
+    /** The first stage Loki could not build, with its message, in the order Loki builds them. */
+    static LokiRules.Violation validate(Expr e) {
+        return switch (e) {
+            case Matchers m -> null;
+            case Pipeline p -> stages(p.stages());
+            case RangeAggregation r -> r.left().left() instanceof Pipeline p ? stages(p.stages()) : null;
+            case VectorAggregation v -> validate(v.left());
+            case BinOp b -> {
+                LokiRules.Violation l = validate(b.lhs());
+                yield l != null ? l : validate(b.rhs());
+            }
+            case LabelReplace r -> validate(r.left());
+            case Variants v -> variants(v);
+            case Literal l -> null;
+            case VectorLiteral v -> null;
+        };
+    }
+
+    /** Loki checks the expressions inside variants(...) only when it builds their extractors. */
+    private static LokiRules.Violation variants(Variants v) {
+        for (int i = 0; i < v.variants().size(); i++) {
+            Expr variant = v.variants().get(i);
+            LokiRules.Violation bad = variant instanceof SampleExpr s ? LokiRules.sample(s, false) : null;
+            if (bad == null) bad = validate(variant);
+            if (bad != null) {
+                return new LokiRules.Violation("error extracting variant " + i + ": parse error : " + bad.message(),
+                        bad.node());
+            }
+        }
+        return v.logRange().left() instanceof Pipeline p ? stages(p.stages()) : null;
+    }
+
+    private static LokiRules.Violation stages(List<Stage> stages) {
+        for (Stage s : stages) {
+            String err = stage(s);
+            if (err != null) return new LokiRules.Violation("stage '" + s.print() + "' : " + err, s);
+        }
+        return null;
+    }
+
+    private static String stage(Stage s) {
+        return switch (s) {
+            case LineFilter f -> lineFilter(f);
+            case LineFormat f -> {
+                String err = GoTemplate.validate(f.template(), "line");
+                yield err == null ? null : "invalid line template: " + err;
+            }
+            case LabelFormat f -> labelFormat(f);
+            case JsonParser j -> extractions(j.extractions(), true);
+            case LabelFilterStage f -> ipPatterns(f.filter());
+            case LogfmtParser l -> extractions(l.extractions(), false);
+            default -> null;
+        };
+    }
+
+    private static String lineFilter(LineFilter f) {
+        for (LineFilterValue v : f.alternatives()) {
+            if (v.ip()) {
+                if (f.type() != LineMatch.EQ && f.type() != LineMatch.NEQ) return "ip: invalid operation";
+                String err = GoNetip.patternError(v.value());
+                if (err != null) return err;
+                continue;
+            }
+            switch (f.type()) {
+                case RE, NRE -> {
+                    String err = GoRegex.compileError(v.value());
+                    if (err != null) return err;
+                }
+                case PATTERN, NPATTERN -> {
+                    String err = LokiPattern.validateLineFilter(v.value());
+                    if (err != null) return err;
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Loki checks the ip() pattern of a label filter stage only when the stage is that one filter. */
+    private static String ipPatterns(LabelFilter f) {
+        return f instanceof IpLabelFilter ip ? GoNetip.patternError(ip.pattern()) : null;
+    }
+
+    private static String extractions(List<LabelExtraction> extractions, boolean json) {
+        for (LabelExtraction e : extractions) {
+            String err = json ? LokiExtractionPaths.json(e.expression()) : LokiExtractionPaths.logfmt(e.expression());
+            if (err != null) return "cannot parse expression [" + e.expression() + "]: " + err;
+        }
+        return null;
+    }
+
+    private static String labelFormat(LabelFormat f) {
+        Set<String> names = new HashSet<>();
+        for (LabelFmt l : f.formats()) {
+            if (l.name().equals("__error__")) return "__error__ cannot be formatted";
+            if (!names.add(l.name())) {
+                return "multiple label name '" + l.name() + "' not allowed in a single format operation";
+            }
+        }
+        for (LabelFmt l : f.formats()) {
+            if (l.rename()) continue;
+            String err = GoTemplate.validate(l.value(), "label");
+            if (err != null) return "invalid template for label '" + l.name() + "': " + err;
+        }
+        return null;
+    }
+}
