@@ -167,6 +167,22 @@ class SyncCommandIT {
                 .extracting(g -> g.rules().getFirst().expr()).isEqualTo("sum by (job) (rate(requests_total[10m]))");
     }
 
+    /** grafana/alloy#5461: expressions compare by their PromQL parse tree, so a reformatted rule is not re-sent. */
+    @Test
+    void aReformattedExpressionIsNotResentButAChangedOneIs() {
+        String t = tenant("canon");
+        RuleFiles.metrics(dir, t, "team", "api", "sum by (job) (rate(requests_total[5m]))", "5m");
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        RuleFiles.metrics(dir, t, "team", "api", "'sum  by(job)(rate(requests_total[300s]))'", "300s");
+        writes.clear();
+        Result plan = run("plan", mimirAndLokiS3(), dir);
+        assertThat(plan.exit()).as(plan.out()).isZero();
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        assertThat(writes).isEmpty();
+        RuleFiles.metrics(dir, t, "team", "api", "sum by (job) (rate(requests_total[5m])) * 2", "5m");
+        assertThat(run("plan", mimirAndLokiS3(), dir).out()).contains("~ rule job:requests:rate5m: expr");
+    }
+
     @Test
     void aBrokenObjectChangesNothingRemoteAndExitsOne() {
         String t = tenant("broken");
