@@ -281,6 +281,25 @@ class SyncCommandIT {
     }
 
     @Test
+    void plainRuleFilesGoToTheTenantGivenAndAreNamedByTheirPath() {
+        String t = tenant("plain");
+        RuleFiles.write(dir.resolve("team a/api.yaml"), """
+                groups:
+                  - name: api
+                    rules:
+                      - record: job:up:sum
+                        expr: sum by (job) (up)
+                """);
+        List<String> args = new ArrayList<>(mimirAndLokiS3());
+        args.addAll(List.of("--tenant=" + t, "--type=metrics"));
+        Result sync = run("sync", args, dir);
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        assertThat(sync.out()).contains("+ create  mimir " + t + " rule-sync/team_a/api.yaml/api");
+        assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team_a/api.yaml");
+        assertThat(run("plan", args, dir).exit()).isZero();
+    }
+
+    @Test
     void exitCodes() throws IOException {
         String t = tenant("exit");
         RuleFiles.metrics(dir, t, "team", "api", "sum(up)", "5m");
