@@ -76,13 +76,22 @@ public final class Linter {
 
     /** Classify and validate one loaded object: the per-object unit the controller reuses. */
     public ObjectVerdict check(LoadedObject o) {
+        return checkAndClassify(o).verdict();
+    }
+
+    /** An object's tenant and type (when found) and all its problems. */
+    public record Checked(Classification classification, ObjectVerdict verdict) {
+    }
+
+    /** {@link #check} that also returns the classification, for the commands that sync what they checked. */
+    public Checked checkAndClassify(LoadedObject o) {
         Classification c = classifier.classify(o.object(), o.origin());
         List<Problem> earlier = new ArrayList<>(o.problems());
         earlier.addAll(c.problems());
         var fields = o.origin().fields();
         var annotationAt = fields.getOrDefault("value:metadata.annotations." + CheckSwitches.ANNOTATION,
                 fields.get("metadata.annotations"));
-        return validator.validate(o.object(), c.type(), earlier, annotationAt, o::valueLocator);
+        return new Checked(c, validator.validate(o.object(), c.type(), earlier, annotationAt, o::valueLocator));
     }
 
     static List<Path> files(List<Path> paths) throws IOException {
