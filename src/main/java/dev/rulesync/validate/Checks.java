@@ -37,6 +37,7 @@ public final class Checks {
     public static final String ALERTS_TEMPLATE = "alerts/template";
     public static final String PROMQL_SYNTAX = "promql/syntax";
     public static final String LOGQL_SYNTAX = "logql/syntax";
+    public static final String LOGQL_EVALUATION = "logql/evaluation";
 
     private static final Map<String, CheckInfo> ALL = new LinkedHashMap<>();
 
@@ -66,6 +67,9 @@ public final class Checks {
                 + "(syntax, unknown function, undefined variable).");
         add(PROMQL_SYNTAX, Severity.ERROR, "The expression of a metrics rule is not valid PromQL.");
         add(LOGQL_SYNTAX, Severity.ERROR, "The expression of a logs rule is not a valid LogQL metric query.");
+        add(LOGQL_EVALUATION, Severity.ERROR, "The expression of a logs rule parses, but Loki fails on every "
+                + "evaluation: a bad line_format/label_format template, line filter regexp, |> pattern, ip() "
+                + "pattern or json/logfmt extraction path.");
     }
 
     private static void add(String name, Severity severity, String description) {
@@ -88,8 +92,11 @@ public final class Checks {
         return c == null ? Severity.ERROR : c.severity();
     }
 
-    /** Known names, plus any {@code <language>/syntax} from a registered expression language. */
+    /**
+     * Known names, plus any {@code <language>/syntax} and {@code <language>/evaluation} from a registered
+     * expression language.
+     */
     public static boolean exists(String name) {
-        return ALL.containsKey(name) || name.endsWith("/syntax");
+        return ALL.containsKey(name) || name.endsWith("/syntax") || name.endsWith("/evaluation");
     }
 }

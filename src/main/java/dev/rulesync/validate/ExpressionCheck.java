@@ -16,6 +16,8 @@ import java.util.List;
  * {@code <language>/syntax} at the place in the file, mapped through the rule's expression locator.
  * When the expression is wrong in its own language but right in the other one, the type is the likelier
  * mistake, and the first problem says so (a PromQL rule routed to Loki, grafana/loki#14775).
+ * A syntactically valid expression is then checked for what the ruler accepts on upload but fails on at every
+ * evaluation ({@code <language>/evaluation}, for example a LogQL line_format template that does not parse).
  */
 public final class ExpressionCheck {
 
@@ -30,7 +32,8 @@ public final class ExpressionCheck {
         ExpressionLanguage lang = languages.forType(type).orElse(null);
         if (lang == null) return List.of();
         List<ExprProblem> found = lang.check(rule.expr());
-        if (found.isEmpty()) return List.of();
+        if (found.isEmpty()) return located(object, group, rule, lang.checkEvaluation(rule.expr()),
+                lang.name() + "/evaluation", "");
         String hint = "";
         RuleType other = type == RuleType.METRICS ? RuleType.LOGS : RuleType.METRICS;
         ExpressionLanguage otherLang = languages.forType(other).orElse(null);
@@ -38,11 +41,17 @@ public final class ExpressionCheck {
             hint = " (hint: this is a valid " + otherLang.name() + " expression; the type is probably wrong: "
                     + "should it be `" + other.label() + "`?)";
         }
+        return located(object, group, rule, found, lang.name() + "/syntax", hint);
+    }
+
+    /** The problems at their places in the file; {@code hint} goes with the first one. */
+    private static List<Problem> located(RuleObject object, RuleGroup group, Rule rule, List<ExprProblem> found,
+                                         String check, String hint) {
         List<Problem> out = new ArrayList<>(found.size());
         for (ExprProblem p : found) {
             Position at = rule.origin().exprLocator().locate(p.line(), p.column());
             if (!at.isKnown()) at = rule.origin().field("expr");
-            out.add(new Problem(at, Severity.ERROR, lang.name() + "/syntax", p.message() + (out.isEmpty() ? hint : ""),
+            out.add(new Problem(at, Severity.ERROR, check, p.message() + (out.isEmpty() ? hint : ""),
                     object.ref(), group.name(), rule.name()));
         }
         return out;

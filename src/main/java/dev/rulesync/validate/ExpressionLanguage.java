@@ -15,6 +15,16 @@ public interface ExpressionLanguage {
     List<ExprProblem> check(String expr);
 
     /**
+     * Problems in an expression that {@link #check} accepts but that the ruler fails on each time it evaluates the
+     * rule (for LogQL: a line_format template that does not parse, a line filter regexp that does not compile).
+     * The ruler takes such a rule on upload, so this is separate from {@link #check}; callers only ask for
+     * expressions {@link #check} accepted. The default finds nothing, for languages without such problems.
+     */
+    default List<ExprProblem> checkEvaluation(String expr) {
+        return List.of();
+    }
+
+    /**
      * The canonical single-line form of a valid expression: two expressions have the same canonical form exactly
      * when their parse trees are equal. Throws {@link IllegalArgumentException} for an invalid expression.
      */

@@ -52,6 +52,17 @@ class ExpressionCheckTest {
             return List.of();
         }
 
+        /** The word "boom" parses but, as a stand-in for a broken template, fails every evaluation. */
+        @Override
+        public List<ExprProblem> checkEvaluation(String expr) {
+            int at = expr.indexOf("boom");
+            if (at < 0) return List.of();
+            String before = expr.substring(0, at);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int col = at - before.lastIndexOf('\n');
+            return List.of(new ExprProblem(line, col, "boom fails at run time"));
+        }
+
         @Override
         public String canonical(String expr) {
             return expr.trim();
@@ -114,6 +125,48 @@ class ExpressionCheckTest {
             assertThat(x.message()).contains("valid tinyql expression").contains("`metrics`");
             assertThat(x.position()).isEqualTo(new Position("e.yaml", 11, 18));
         });
+    }
+
+    @Test
+    void evaluationProblemIsReportedAsLanguageEvaluationAtTheMappedPlace() {
+        LoadedObject o = load("metrics", "|\n        first line\n        then boom");
+        assertThat(check(o, RuleType.METRICS)).singleElement().satisfies(x -> {
+            assertThat(x.check()).isEqualTo("tinyql/evaluation");
+            assertThat(x.severity()).isEqualTo(Severity.ERROR);
+            assertThat(x.message()).isEqualTo("boom fails at run time");
+            assertThat(x.position()).isEqualTo(new Position("e.yaml", 13, 14));
+        });
+    }
+
+    @Test
+    void evaluationIsOnlyCheckedWhenTheSyntaxIsClean() {
+        assertThat(check(load("metrics", "boom Bad"), RuleType.METRICS)).extracting(Problem::check)
+                .containsExactly("tinyql/syntax");
+    }
+
+    @Test
+    void evaluationCheckCanBeSwitchedOffByName() {
+        LoadedObject o = load("metrics", "boom");
+        assertThat(new Validator(ValidationOptions.DEFAULTS, LANGUAGES).validate(o.object(), RuleType.METRICS).valid())
+                .isFalse();
+        Validator off = new Validator(new ValidationOptions(null, 20, java.util.Set.of("tinyql/evaluation")), LANGUAGES);
+        assertThat(off.validate(o.object(), RuleType.METRICS).problems()).isEmpty();
+        assertThat(Checks.exists("tinyql/evaluation")).isTrue();
+    }
+
+    @Test
+    void builtInLogqlReportsTemplatesLokiFailsOnAtEveryEvaluation() {
+        LoadedObject o = load("logs", "'count_over_time({app=\"a\"} | line_format \"{{ .msg\" [5m])'");
+        var g = o.object().groups().getFirst();
+        List<Problem> p = new ExpressionCheck(ExpressionLanguages.builtIn()).check(o.object(), g, g.rules().getFirst(),
+                RuleType.LOGS);
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.check()).isEqualTo(Checks.LOGQL_EVALUATION);
+            assertThat(x.message()).contains("unclosed action");
+            // the '|' of the line_format stage: expression column 27, the quoted value starts at file column 14
+            assertThat(x.position()).isEqualTo(new Position("e.yaml", 11, 40));
+        });
+        assertThat(Checks.severity(Checks.LOGQL_EVALUATION)).isEqualTo(Severity.ERROR);
     }
 
     @Test

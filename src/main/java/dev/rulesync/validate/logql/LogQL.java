@@ -68,6 +68,7 @@ public final class LogQL implements ExpressionLanguage {
      * line_format and label_format templates, line filter regular expressions and patterns. Loki's ruler accepts
      * a rule that breaks these, and every evaluation then fails.
      */
+    @Override
     public List<ExprProblem> checkEvaluation(String expr) {
         List<ExprProblem> parsed = check(expr);
         if (!parsed.isEmpty()) return parsed;

@@ -480,7 +480,8 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
                 // expression and fails on what follows; ANTLR would have backed out and applied it to the selector.
                 int next = c.stop.getTokenIndex() + 1;
                 if (next + 1 < tokens.size() && isDurationOperator(tokens.get(next).getType())) {
-                    Token bad = tokens.get(next + 1);
+                    int failed = durationExprFailure(next + 1);
+                    Token bad = tokens.get(failed < 0 ? next + 1 : Math.min(failed, tokens.size() - 1));
                     error(start(bad), Math.max(start(bad), end(bad)), "unexpected " + SyntaxErrors.describe(bad)
                             + " in offset, expected number, duration, step(), or range()");
                 }
@@ -488,6 +489,63 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
             }
             default -> throw new IllegalStateException("unknown offset form " + ctx.getClass());
         };
+    }
+
+    /**
+     * Where Prometheus' parser, having shifted an operator into an offset's duration expression, meets the first
+     * token that cannot continue it (duration_expr: unary signs, then a literal, step(), range(), max_of/min_of(a, b)
+     * or a parenthesised duration expression, then optionally another + - * / % ^ and so on). Returns that token's
+     * index, or -1 when a whole duration expression follows: ANTLR then preferred the shorter offset because of
+     * what comes later, and the caller keeps the operand's first token as the place.
+     */
+    private int durationExprFailure(int i) {
+        int[] at = {i};
+        return durationExprFrom(at) ? -1 : at[0];
+    }
+
+    private boolean durationExprFrom(int[] at) {
+        if (!durationOperand(at)) return false;
+        while (isDurationOperator(type(at[0]))) {
+            at[0]++;
+            if (!durationOperand(at)) return false;
+        }
+        return true;
+    }
+
+    private boolean durationOperand(int[] at) {
+        while (type(at[0]) == PromQLLexer.ADD || type(at[0]) == PromQLLexer.SUB) at[0]++;
+        switch (type(at[0])) {
+            case PromQLLexer.NUMBER, PromQLLexer.DURATION -> {
+                at[0]++;
+                return true;
+            }
+            case PromQLLexer.STEP, PromQLLexer.RANGE -> {
+                at[0]++;
+                return expect(at, PromQLLexer.LEFT_PAREN) && expect(at, PromQLLexer.RIGHT_PAREN);
+            }
+            case PromQLLexer.MAX_OF, PromQLLexer.MIN_OF -> {
+                at[0]++;
+                return expect(at, PromQLLexer.LEFT_PAREN) && durationExprFrom(at) && expect(at, PromQLLexer.COMMA)
+                        && durationExprFrom(at) && expect(at, PromQLLexer.RIGHT_PAREN);
+            }
+            case PromQLLexer.LEFT_PAREN -> {
+                at[0]++;
+                return durationExprFrom(at) && expect(at, PromQLLexer.RIGHT_PAREN);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private boolean expect(int[] at, int type) {
+        if (type(at[0]) != type) return false;
+        at[0]++;
+        return true;
+    }
+
+    private int type(int index) {
+        return index < tokens.size() ? tokens.get(index).getType() : Token.EOF;
     }
 
     private static boolean isDurationOperator(int type) {

@@ -130,6 +130,34 @@ class PromQLTest {
     }
 
     @Test
+    void arithmeticAfterAParenthesisedOffsetBelongsToTheDurationNotTheSelector() {
+        // Prometheus' LALR parser shifts + - * / % ^ after 'offset (...)' into the duration expression (the rule
+        // offset_duration_expr: duration_expr has no precedence, so yacc shifts), then fails on a vector operand.
+        // ANTLR would back out and read 'foo offset (5m) + bar' as a binary expression on the selector.
+        PromQL noDurations = new PromQL(new PromQL.Options(false, false, false, false, false));
+        for (PromQL p : new PromQL[] {promql, all, noDurations}) {
+            // the syntax error comes first (with duration expressions off, the gate's problem follows it)
+            assertThat(p.check("foo offset (5m) + bar").getFirst()).isEqualTo(new ExprProblem(1, 19,
+                    "unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"));
+            // the place is where the duration expression stops, as in Prometheus
+            assertThat(p.check("foo offset (5m) + (1 + bar)").getFirst().column()).isEqualTo(24);
+            assertThat(p.check("foo offset (5m) - -bar").getFirst().column()).isEqualTo(20);
+            // a sign-parenthesis offset is one term, and a literal offset too: the operator is binary
+            assertThat(p.check("foo offset 5m + bar")).isEmpty();
+            // @ takes no parenthesised expression at all
+            assertThat(p.check("foo @ (5) + bar")).extracting(ExprProblem::message)
+                    .containsExactly("unexpected \"(\" in @, expected timestamp");
+        }
+        assertThat(all.canonical("foo offset (5m) + 1")).isEqualTo("foo offset (5m) + 1");
+        assertThat(all.check("foo offset -(5m) + bar")).isEmpty();
+        // comparisons, set operators and atan2 cannot continue a duration: they apply to the selector
+        assertThat(all.check("foo offset (5m) == bar")).isEmpty();
+        assertThat(all.check("foo offset (5m) atan2 bar")).isEmpty();
+        assertThat(noDurations.check("foo offset (5m) == bar")).extracting(ExprProblem::message)
+                .containsExactly("experimental duration expression is not enabled");
+    }
+
+    @Test
     void commentInsideBracketsOnlyAfterTheFirstNumber() {
         assertThat(promql.check("rate(x[5m # c\n])")).isEmpty();
         assertThat(promql.check("rate(x[# c\n5m])")).extracting(ExprProblem::message)

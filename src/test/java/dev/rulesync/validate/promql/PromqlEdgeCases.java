@@ -455,6 +455,73 @@ final class PromqlEdgeCases {
             foo offset (5m) + bar
             foo offset - -5m - 1m
             foo offset (5m) ^ 2 ^ 3
+            foo offset (5m) - bar
+            foo offset (5m) * bar
+            foo offset (5m) / bar
+            foo offset (5m) % bar
+            foo offset (5m) ^ bar
+            foo offset (5m) + 1
+            foo offset (5m) - 1m
+            foo offset (5m) atan2 bar
+            foo offset (5m) == bar
+            foo offset (5m) > bool 1
+            foo offset (5m) and bar
+            foo offset (5m) unless bar
+            foo offset (5m) or bar
+            foo offset (5m) + on() bar
+            foo offset (5m) + ignoring(a) bar
+            foo offset (5m) * bool bar
+            foo offset (5m)+(bar)
+            foo offset (5m) + (1 + bar)
+            foo offset (5m) + (1m) + bar
+            foo offset (5m) - -bar
+            foo offset (5m) - - - bar
+            foo offset (5m) - 1 + bar
+            foo offset (5m) + step() + bar
+            foo offset (5m) + step(
+            foo offset (5m) + min_of(1m, bar)
+            foo offset (5m) + max_of(1m, 2m) * bar
+            foo offset (5m) + sum(bar)
+            foo offset (5m) + rate(bar[5m])
+            foo offset (5m) + "a"
+            foo offset (5m) + {a="b"}
+            foo offset (5m) +
+            foo offset (5m) + (1
+            foo offset ((5m)) + bar
+            foo offset (5m + 1m) + bar
+            foo offset (5m) * 2 + bar
+            foo offset (5m) @ 5 + bar
+            foo[5m] offset (5m) + bar
+            foo[5m:1m] offset (5m) + bar
+            rate(foo[5m] offset (1m) + bar)
+            sum(foo offset (5m) + bar)
+            (foo offset (5m)) + bar
+            foo offset (5m) offset 1m + bar
+            foo offset -(5m) + bar
+            foo offset -(5m) * bar
+            foo offset +(5m) ^ bar
+            foo offset - -5m + bar
+            foo offset - -5m * bar
+            foo offset - (5m) + bar
+            foo offset step() + bar
+            foo offset -step() + bar
+            foo offset min_of(1m, 2m) + bar
+            foo offset -5m * bar
+            foo @ (5) + bar
+            foo @ 5 + bar
+            foo @ -5 * bar
+            foo @ (5m) + bar
+            foo @ start() + bar
+            foo @ end() ^ bar
+            foo @ 5 offset (5m) + bar
+            foo offset (5m) @ 5
+            foo offset (5m) @ 5 * bar
+            foo @ 5 offset (1m) - bar
+            foo @ (5) offset 1m
+            foo[5m] @ (5) + bar
+            foo offset (5m) smoothed + bar
+            foo offset (5m) anchored
+            foo offset (5m) + 1 anchored
             {a=~"\\\\e"}
             {a=~"\\\\12"}
             {a=~"\\\\1"}

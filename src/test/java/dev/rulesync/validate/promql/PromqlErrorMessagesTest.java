@@ -24,6 +24,20 @@ class PromqlErrorMessagesTest {
 
     static List<Case> cases() {
         return List.of(
+                new Case("foo offset (5m) + bar",
+                        "1:19: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"),
+                new Case("foo offset (5m)+(bar)",
+                        "1:18: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"),
+                new Case("foo offset (5m) + (1 + bar)",
+                        "1:24: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"),
+                new Case("foo offset (5m) - -bar",
+                        "1:20: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"),
+                new Case("foo offset (5m) + min_of(1m, bar)",
+                        "1:30: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"),
+                new Case("foo @ (5) + bar",
+                        "1:7: parse error: unexpected \"(\" in @, expected timestamp"),
+                new Case("foo @ 5 offset (1m) - bar",
+                        "1:23: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"),
                 new Case("{a=~\"(\"}",
                         "1:2: parse error: error parsing regexp: missing closing ): `(`"),
                 new Case("{a=~\"*\"}",
