@@ -165,23 +165,8 @@ class LokiRulerWireIT {
     @Test
     void storedGroupFields() {
         String tenant = newTenant("fields");
-        HttpResponse<String> set = loki.postYaml(tenant, RULES + "/ns1", """
-                name: all-fields
-                interval: 30s
-                query_offset: 15s
-                limit: 5
-                labels:
-                  team: a
-                rules:
-                  - alert: Always
-                    expr: sum(count_over_time({job="app"}[1m])) > 0
-                    for: 5m
-                    keep_firing_for: 2m
-                    labels:
-                      severity: page
-                    annotations:
-                      summary: always firing
-                """);
+        HttpResponse<String> set = loki.postYaml(tenant, RULES + "/ns1",
+                WireGroups.allFields("sum(count_over_time({job=\"app\"}[1m])) > 0"));
         assertThat(set.statusCode()).as(describe(set)).isEqualTo(202);
 
         JsonNode group = yaml(loki.get(tenant, RULES + "/ns1/all-fields"));
@@ -208,11 +193,8 @@ class LokiRulerWireIT {
     @Test
     void defaultLimitsAreUnlimited() {
         String tenant = newTenant("limits");
-        StringBuilder big = new StringBuilder("name: big\nrules:\n");
-        for (int i = 0; i < 21; i++) {
-            big.append("  - record: r").append(i).append(":rate\n    expr: sum(rate({job=\"app\"}[1m]))\n");
-        }
-        HttpResponse<String> bigGroup = loki.postYaml(tenant, RULES + "/ns1", big.toString());
+        HttpResponse<String> bigGroup = loki.postYaml(tenant, RULES + "/ns1",
+                WireGroups.recordingRules("big", 21, "rate", "sum(rate({job=\"app\"}[1m]))"));
         assertThat(bigGroup.statusCode()).as(describe(bigGroup)).isEqualTo(202);
 
         for (int i = 0; i < 70; i++) {

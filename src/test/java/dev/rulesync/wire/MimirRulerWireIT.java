@@ -164,23 +164,7 @@ class MimirRulerWireIT {
     @Test
     void storedGroupFields() {
         String tenant = newTenant("fields");
-        HttpResponse<String> set = mimir.postYaml(tenant, RULES + "/ns1", """
-                name: all-fields
-                interval: 30s
-                query_offset: 15s
-                limit: 5
-                labels:
-                  team: a
-                rules:
-                  - alert: Always
-                    expr: vector(1) > 0
-                    for: 5m
-                    keep_firing_for: 2m
-                    labels:
-                      severity: page
-                    annotations:
-                      summary: always firing
-                """);
+        HttpResponse<String> set = mimir.postYaml(tenant, RULES + "/ns1", WireGroups.allFields("vector(1) > 0"));
         assertThat(set.statusCode()).as(describe(set)).isEqualTo(202);
 
         JsonNode group = yaml(mimir.get(tenant, RULES + "/ns1/all-fields"));
@@ -212,11 +196,8 @@ class MimirRulerWireIT {
     @Test
     void defaultLimitsRejectTooManyRulesAndTheFullTenantCannotUpdate() {
         String tenant = peers.mimirDefaultLimitsTenant();
-        StringBuilder big = new StringBuilder("name: big\nrules:\n");
-        for (int i = 0; i < 21; i++) {
-            big.append("  - record: r").append(i).append(":sum\n    expr: sum(up)\n");
-        }
-        HttpResponse<String> tooBig = mimir.postYaml(tenant, RULES + "/limits", big.toString());
+        HttpResponse<String> tooBig =
+                mimir.postYaml(tenant, RULES + "/limits", WireGroups.recordingRules("big", 21, "sum", "sum(up)"));
         assertThat(tooBig.statusCode()).as(describe(tooBig)).isEqualTo(400);
         assertThat(tooBig.body()).contains("per rule group").contains("20");
 

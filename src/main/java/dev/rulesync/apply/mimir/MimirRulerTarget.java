@@ -1,29 +1,20 @@
 package dev.rulesync.apply.mimir;
 
-import dev.rulesync.apply.RulerException;
-import dev.rulesync.apply.RulerTarget;
 import dev.rulesync.apply.StoredForm;
-import dev.rulesync.apply.TenantIds;
-import dev.rulesync.apply.http.PathSegments;
-import dev.rulesync.apply.http.RulerHttpClient;
-import dev.rulesync.apply.http.RulerHttpClient.Reply;
-import dev.rulesync.apply.http.RulerYaml;
+import dev.rulesync.apply.http.RulerApiTarget;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
-import org.springframework.http.HttpMethod;
 
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Mimir's ruler configuration API: {@code <prefix>/config/v1/rules[/{namespace}[/{group}]]}. Mimir decodes each
  * path segment exactly once, so names are percent-encoded once and may contain {@code /} (sent as {@code %2F}).
- * An empty tenant lists as {@code 200 {}}.
+ * An empty tenant lists as {@code 200 {}}, so every {@code 404} of a listing is an error.
  */
-public final class MimirRulerTarget implements RulerTarget {
+public final class MimirRulerTarget extends RulerApiTarget {
 
     /**
      * Fields Mimir drops: none. The wire spec guessed that Mimir drops {@code limit} (UNVERIFIED); the real Mimir
@@ -33,67 +24,11 @@ public final class MimirRulerTarget implements RulerTarget {
     static final EnumSet<StoredForm.Field> DROPPED = EnumSet.noneOf(StoredForm.Field.class);
 
     private static final StoredForm STORED = new StoredForm(DROPPED);
-    private static final String NAME = "mimir";
-
-    private final String base;
-    private final RulerHttpClient http;
+    // Names nameProblem refuses still go to Mimir on get/delete: it answers for itself, as it always has.
+    private static final Dialect MIMIR = new Dialect("mimir", RuleType.METRICS, "/config/v1/rules", 1, null, false);
 
     public MimirRulerTarget(MimirTargetProperties p) {
-        if (p.url() == null) throw new IllegalArgumentException("mimir: url is required");
-        String url = p.url().toString();
-        while (url.endsWith("/")) url = url.substring(0, url.length() - 1);
-        this.base = url + p.prefix() + "/config/v1/rules";
-        this.http = new RulerHttpClient(NAME, p.auth(), p.tls(), p.timeout(), p.retry());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RuleType type() {
-        return RuleType.METRICS;
-    }
-
-    @Override
-    public Map<String, List<RuleGroup>> list(String tenant) {
-        URI uri = uri();
-        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(NAME, tenant), null);
-        if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
-        return read(uri, () -> RulerYaml.readListing(r.body()));
-    }
-
-    @Override
-    public Optional<RuleGroup> get(String tenant, String namespace, String group) {
-        URI uri = uri(namespace, group);
-        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(NAME, tenant), null);
-        if (r.status() == 404) return Optional.empty();
-        if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
-        return Optional.of(read(uri, () -> RulerYaml.readGroup(r.body())));
-    }
-
-    @Override
-    public void setGroup(String tenant, String namespace, RuleGroup group) {
-        requireName(namespace, group.name());
-        URI uri = uri(namespace);
-        Reply r = http.send(HttpMethod.POST, uri, TenantIds.require(NAME, tenant), RulerYaml.write(group));
-        if (!r.ok()) throw http.permanentError(HttpMethod.POST, uri, r);
-    }
-
-    @Override
-    public void deleteGroup(String tenant, String namespace, String group) {
-        delete(tenant, uri(namespace, group));
-    }
-
-    @Override
-    public void deleteNamespace(String tenant, String namespace) {
-        delete(tenant, uri(namespace));
-    }
-
-    private void delete(String tenant, URI uri) {
-        Reply r = http.send(HttpMethod.DELETE, uri, TenantIds.require(NAME, tenant), null);
-        if (!r.ok() && r.status() != 404) throw http.permanentError(HttpMethod.DELETE, uri, r);
+        super(MIMIR, p.url(), "mimir: url is required", p.prefix(), p.auth(), p.tls(), p.timeout(), p.retry());
     }
 
     @Override
@@ -113,22 +48,6 @@ public final class MimirRulerTarget implements RulerTarget {
 
     /** Request URI with each name encoded once; package-private for the escaping tests. */
     URI uri(String... segments) {
-        StringBuilder s = new StringBuilder(base);
-        for (String seg : segments) s.append('/').append(PathSegments.encode(seg));
-        return URI.create(s.toString());
-    }
-
-    private void requireName(String namespace, String group) {
-        nameProblem(namespace, group).ifPresent(p -> {
-            throw new RulerException(NAME + ": " + p, 0, true, null);
-        });
-    }
-
-    private static <T> T read(URI uri, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new RulerException(NAME + " " + uri.getRawPath() + ": " + e.getMessage(), 200, true, e);
-        }
+        return requestUri(segments);
     }
 }

@@ -31,6 +31,18 @@ class LokiApiTargetTest {
                 .hasMessageContaining("a/b");
     }
 
+    /** A name Loki cannot store cannot exist there, so asking for it or deleting it needs no request. */
+    @Test
+    void unstorableNamesAreAbsentWithoutARequest() {
+        // Nothing listens on port 1: any request would fail with a connection error.
+        LokiApiTarget unreachable = new LokiApiTarget(LokiTargetProperties.api(URI.create("http://127.0.0.1:1")));
+        assertThat(unreachable.get("t", "a/b", "g")).isEmpty();
+        assertThat(unreachable.get("t", "ns", "..")).isEmpty();
+        unreachable.deleteGroup("t", "ns", "a/b");
+        unreachable.deleteNamespace("t", "a/b");
+        assertThatThrownBy(() -> unreachable.get("t", "ns", "g")).isInstanceOf(RulerException.class);
+    }
+
     @Test
     void secretsStayOutOfToString() {
         LokiTargetProperties.S3 s3 = new LokiTargetProperties.S3(null, null, List.of("b"), null, "AKID", "s3cr3t",
