@@ -27,7 +27,12 @@ took() { awk -v ms=$(( $(now_ms) - $1 )) 'BEGIN { printf "   (%.1f s)\n", ms / 1
 demo_start=$(now_ms)
 if [ ! -f target/rule-sync.jar ]; then
   step "building target/rule-sync.jar (first run only)"
-  ./mvnw -B -ntp -q package -DskipTests
+  mkdir -p target
+  # Maven's own start-up warnings on new JDKs are noise here: keep the build's output, show it only on failure.
+  if ! ./mvnw -B -ntp -q package -DskipTests > target/demo-build.log 2>&1; then
+    cat target/demo-build.log >&2
+    exit 2
+  fi
 fi
 
 # The same configuration the controller reads (docs/configuration.md), here as environment variables.
