@@ -89,7 +89,7 @@ build_module() {
     fi
     for cmd in "${need[@]}"; do
       log "go build -mod=mod ./cmd/$cmd"
-      (cd "$work" && GOFLAGS="${GOFLAGS:-} -mod=mod" go build -trimpath -ldflags="$LDFLAGS" -o "$tmp/$cmd" "./cmd/$cmd") >&2
+      (cd "$work" && go build -mod=mod -trimpath -ldflags="$LDFLAGS" -o "$tmp/$cmd" "./cmd/$cmd") >&2
     done
   else
     for cmd in "${need[@]}"; do
