@@ -100,8 +100,8 @@ mimirtool_all() {
   done
 }
 
-# Warm-up, not measured: extracts the jar and writes the class-data archive (scripts/rule-sync-cli.sh) with a small
-# sync into a tenant of its own, as any second run of the command on a machine would find it.
+# Warm-up, not measured: extracts the jar and writes sync's AOT cache or CDS archive (scripts/rule-sync-cli.sh) with
+# a small sync into a tenant of its own, as any later run of the command on the machine finds it.
 mkdir -p "$work/warm"
 sed 's/bench-rs-0/bench-warm/' "$work/rs/t0/app-0.yaml" > "$work/warm/app.yaml"
 rule_sync sync --mimir-url "$MIMIR" "$work/warm" > "$work/warm.log" 2>&1 || { tail -20 "$work/warm.log" >&2; exit 1; }
