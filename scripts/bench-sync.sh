@@ -92,17 +92,19 @@ measure() { # label command... -> "label wall cpu", output to $work/<label>.log
   t=$( { time "$@" > "$work/$label.log" 2>&1; } 2>&1 ) || { echo "$label failed:" >&2; tail -20 "$work/$label.log" >&2; exit 1; }
   awk -v l="$label" -v t="$t" 'BEGIN { split(t, a, " "); printf "%s %.2f %.2f\n", l, a[1], a[2] + a[3] }'
 }
-# A command line runs for seconds: the C1 compiler alone and a class-data archive (written by the first run) halve
-# its CPU time; the flags are optional (-Xlog:cds=off hides the archive's notes when it is rebuilt). RULESYNC_JAVA_OPTS
-# replaces them.
-JAVA_OPTS=${RULESYNC_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/rule-sync.jsa -Xlog:cds=off"}
-rule_sync() { java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar target/rule-sync.jar "$@"; }
+. scripts/rule-sync-cli.sh  # rule_sync: the jar, extracted once and run with a class-data archive
 mimirtool_all() {
   local t
   for ((t = 0; t < TENANTS; t++)); do
     "$MIMIRTOOL" rules sync --address="$MIMIR" --id="bench-mt-$t" --rule-dirs="$work/mt/t$t" --log.level=warn
   done
 }
+
+# Warm-up, not measured: extracts the jar and writes sync's AOT cache or CDS archive (scripts/rule-sync-cli.sh) with
+# a small sync into a tenant of its own, as any later run of the command on the machine finds it.
+mkdir -p "$work/warm"
+sed 's/bench-rs-0/bench-warm/' "$work/rs/t0/app-0.yaml" > "$work/warm/app.yaml"
+rule_sync sync --mimir-url "$MIMIR" "$work/warm" > "$work/warm.log" 2>&1 || { tail -20 "$work/warm.log" >&2; exit 1; }
 
 results=()
 results+=("$(measure rs-first rule_sync sync --mimir-url "$MIMIR" "$work/rs")")

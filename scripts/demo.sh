@@ -45,11 +45,10 @@ export RULESYNC_LOKI_S3_ACCESS_KEY_ID=$MINIO_ACCESS_KEY
 export RULESYNC_LOKI_S3_SECRET_ACCESS_KEY=$MINIO_SECRET_KEY
 export RULESYNC_KNOWN_TENANTS=stage,prod
 
-# A command line runs for seconds: the C1 compiler alone and a class-data archive (written by the first run) halve
-# its CPU time; the flags are optional (-Xlog:cds=off hides the archive's notes when it is rebuilt). RULESYNC_JAVA_OPTS
-# replaces them.
-JAVA_OPTS=${RULESYNC_JAVA_OPTS:-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/rule-sync.jsa -Xlog:cds=off"}
-rule_sync() { java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar target/rule-sync.jar "$@"; }
+# rule_sync: the jar, extracted once and run with a class-data archive. The demo runs each command once, so it
+# takes the CDS archive, whose first run costs far less than training an AOT cache (scripts/rule-sync-cli.sh).
+export RULE_SYNC_CACHE=${RULE_SYNC_CACHE:-cds}
+. scripts/rule-sync-cli.sh
 
 step "starting Mimir, Loki and MinIO (scripts/peers.sh run; logs in target/peers-demo/)"
 for port in "$MIMIR_HTTP_PORT" "$LOKI_HTTP_PORT" "$MINIO_PORT"; do

@@ -97,6 +97,7 @@ abstract class RulerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Timings.mark("start");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (String a : propertyArgs) {
@@ -116,6 +117,7 @@ abstract class RulerCommand implements Callable<Integer> {
             err.println("rule-sync " + verb() + ": invalid configuration: " + rootMessage(e));
             return 2;
         }
+        Timings.mark("configuration");
         if (!props.mimirEnabled() && !props.lokiEnabled()) {
             err.println("rule-sync " + verb() + ": no ruler configured: set --mimir-url and/or --loki-url (or "
                     + "--loki-mode s3 --loki-bucket B), or rulesync.mimir.url / rulesync.loki.* (docs/configuration.md)");
@@ -138,6 +140,7 @@ abstract class RulerCommand implements Callable<Integer> {
             err.println("rule-sync " + verb() + ": " + e.getMessage());
             return 2;
         }
+        Timings.mark("files");
         for (Problem p : input.problems()) out.println(ProblemLines.line(p));
         try (Rulers rulers = Rulers.build(props, languages, fileRoot(), decorator)) {
             for (RuleType t : RuleType.values()) {
@@ -147,9 +150,11 @@ abstract class RulerCommand implements Callable<Integer> {
                             + n + " " + t.label() + " object(s) are not planned");
                 }
             }
+            Timings.mark("targets");
             SyncEngine engine = new SyncEngine(rulers.planTargets(), rulers.byName(), props.concurrency());
             int code = run(engine, input.desired(), props, out);
             out.flush();
+            Timings.mark("done");
             return code;
         } catch (IllegalArgumentException e) {
             err.println("rule-sync " + verb() + ": " + e.getMessage());
@@ -160,6 +165,7 @@ abstract class RulerCommand implements Callable<Integer> {
     /** The plan of the files against the rulers, printed. */
     Plan planAndPrint(SyncEngine engine, List<DesiredObject> desired, RuleSyncProperties props, PrintWriter out) {
         Plan plan = engine.plan(desired, props.knownTenants());
+        Timings.mark("list+plan");
         out.print(plan.format());
         return plan;
     }

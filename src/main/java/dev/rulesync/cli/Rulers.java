@@ -98,7 +98,7 @@ public final class Rulers implements AutoCloseable {
      * compare as trimmed text: never equal when they differ, so at worst a reformatted expression is sent once more.
      */
     static ExpressionLanguage languageFor(ExpressionLanguages languages, RuleType type) {
-        return languages.forType(type).orElse(AS_TEXT);
+        return languages.forType(type).<ExpressionLanguage>map(CanonicalFormCache::new).orElse(AS_TEXT);
     }
 
     static final ExpressionLanguage AS_TEXT = new ExpressionLanguage() {
