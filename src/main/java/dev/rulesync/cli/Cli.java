@@ -1,8 +1,13 @@
 package dev.rulesync.cli;
 
 import dev.rulesync.apply.RulerTarget;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -64,12 +69,26 @@ public final class Cli {
     }
 
     /**
-     * Without Spring Boot's logging set-up, Logback would print the HTTP and S3 clients' DEBUG lines between the plan
-     * lines; the commands show only warnings and errors from libraries.
+     * The commands start no Spring context, so logging is set up here: without it Logback would print the HTTP and S3
+     * clients' DEBUG lines between the report lines. Libraries' and our own warnings and errors (a retried call, a
+     * skipped S3 key) go to stderr, so that stdout carries only the report that scripts and CI parse. Spring Boot's
+     * LoggingSystem.beforeInitialize() is not used: it installs a filter that drops every event until a full logging
+     * initialisation, which would silently lose those warnings.
      */
     private static void quietLogging() {
-        LoggingSystem logging = LoggingSystem.get(Cli.class.getClassLoader());
-        logging.beforeInitialize();
-        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        root.setLevel(Level.WARN);
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%level %logger{0}: %msg%n");
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder);
+        stderr.start();
+        root.addAppender(stderr);
     }
 }
