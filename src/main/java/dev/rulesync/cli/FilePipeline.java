@@ -5,14 +5,10 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.Severity;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.source.LoadResult;
-import dev.rulesync.source.LoadedObject;
-import dev.rulesync.source.RuleFileLoader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,11 +23,9 @@ public final class FilePipeline {
     /** Kind of the placeholder for a file whose objects could not all be read. */
     public static final String UNREADABLE_FILE = "File";
 
-    private final RuleFileLoader loader;
     private final Linter linter;
 
-    public FilePipeline(RuleFileLoader loader, Linter linter) {
-        this.loader = loader;
+    public FilePipeline(Linter linter) {
         this.linter = linter;
     }
 
@@ -50,48 +44,31 @@ public final class FilePipeline {
 
     /** Reads files and directories (recursively, *.yaml and *.yml); throws when a path cannot be read. */
     public Result load(List<Path> paths) throws IOException {
-        List<Path> files = Linter.files(paths);
-        List<FileOutcome> outcomes;
-        try {
-            outcomes = files.parallelStream().map(this::loadFile).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<Linter.CheckedFile> files = linter.checkFiles(paths);
         List<DesiredObject> desired = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         int rules = 0;
-        for (FileOutcome o : outcomes) {
-            desired.addAll(o.desired);
-            problems.addAll(o.problems);
-            rules += o.rules;
+        for (Linter.CheckedFile f : files) {
+            desired.addAll(desired(f));
+            problems.addAll(f.problems());
+            rules += f.loaded().ruleCount();
         }
         return new Result(desired, problems, files.size(), rules);
     }
 
-    private record FileOutcome(List<DesiredObject> desired, List<Problem> problems, int rules) {
-    }
-
-    private FileOutcome loadFile(Path file) {
-        LoadResult loaded;
-        try {
-            loaded = loader.load(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
-        }
-        List<Problem> problems = new ArrayList<>(loaded.problems());
+    private static List<DesiredObject> desired(Linter.CheckedFile file) {
         List<DesiredObject> desired = new ArrayList<>();
-        for (LoadedObject o : loaded.objects()) {
-            Linter.Checked checked = linter.checkAndClassify(o);
-            problems.addAll(checked.verdict().problems());
-            var c = checked.classification();
-            boolean valid = checked.verdict().valid() && c.complete();
-            desired.add(valid ? DesiredObject.valid(o.object().ref(), c.tenant(), c.type(), o.object().groups())
-                    : DesiredObject.invalid(o.object().ref(), c.tenant(), c.type()));
+        for (Linter.CheckedObject o : file.objects()) {
+            var c = o.checked().classification();
+            var ref = o.object().object().ref();
+            boolean valid = o.checked().verdict().valid() && c.complete();
+            desired.add(valid ? DesiredObject.valid(ref, c.tenant(), c.type(), o.object().object().groups())
+                    : DesiredObject.invalid(ref, c.tenant(), c.type()));
         }
+        LoadResult loaded = file.loaded();
         loaded.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst().ifPresent(p ->
                 desired.add(DesiredObject.invalid(
                         new ObjectRef(UNREADABLE_FILE, "", loaded.file(), "", p.position()), null, null)));
-        problems.sort(Comparator.comparing(Problem::position).thenComparing(Problem::check));
-        return new FileOutcome(desired, problems, loaded.ruleCount());
+        return desired;
     }
 }

@@ -38,28 +38,47 @@ public final class Linter {
 
     /** Lints files and directories (recursively, *.yaml and *.yml). Throws when a path cannot be read. */
     public LintReport lint(List<Path> paths) throws IOException {
-        List<Path> files = files(paths);
-        List<FileOutcome> outcomes;
-        try {
-            outcomes = files.parallelStream().map(this::lintFile).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<CheckedFile> checked = checkFiles(paths);
         List<Problem> problems = new ArrayList<>();
         int objects = 0;
         int rules = 0;
-        for (FileOutcome o : outcomes) {
-            problems.addAll(o.problems);
-            objects += o.objects;
-            rules += o.rules;
+        for (CheckedFile f : checked) {
+            problems.addAll(f.problems());
+            objects += f.objects().size();
+            rules += f.loaded().ruleCount();
         }
-        return new LintReport(problems, files.size(), objects, rules);
+        return new LintReport(problems, checked.size(), objects, rules);
     }
 
-    private record FileOutcome(List<Problem> problems, int objects, int rules) {
+    /**
+     * One file read and each of its objects classified and validated: what {@code lint} reports and what
+     * {@code plan}/{@code sync} turn into desired state.
+     *
+     * @param loaded   the file as read, with its file-level problems
+     * @param objects  each object with its classification and verdict, in file order
+     * @param problems every problem of the file (file-level and per object), sorted by place
+     */
+    public record CheckedFile(LoadResult loaded, List<CheckedObject> objects, List<Problem> problems) {
     }
 
-    private FileOutcome lintFile(Path file) {
+    /** One loaded object with its tenant and type (when found) and all its problems. */
+    public record CheckedObject(LoadedObject object, Checked checked) {
+    }
+
+    /**
+     * Reads and checks files and directories (recursively, *.yaml and *.yml), in file order. Files are independent,
+     * so they are handled in parallel. Throws when a path cannot be read.
+     */
+    public List<CheckedFile> checkFiles(List<Path> paths) throws IOException {
+        List<Path> files = files(paths);
+        try {
+            return files.parallelStream().map(this::checkFile).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private CheckedFile checkFile(Path file) {
         LoadResult loaded;
         try {
             loaded = loader.load(file);
@@ -67,11 +86,14 @@ public final class Linter {
             throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
         }
         List<Problem> problems = new ArrayList<>(loaded.problems());
+        List<CheckedObject> objects = new ArrayList<>();
         for (LoadedObject o : loaded.objects()) {
-            problems.addAll(check(o).problems());
+            Checked checked = checkAndClassify(o);
+            objects.add(new CheckedObject(o, checked));
+            problems.addAll(checked.verdict().problems());
         }
         problems.sort(java.util.Comparator.comparing(Problem::position).thenComparing(Problem::check));
-        return new FileOutcome(problems, loaded.objects().size(), loaded.ruleCount());
+        return new CheckedFile(loaded, objects, problems);
     }
 
     /** Classify and validate one loaded object: the per-object unit the controller reuses. */

@@ -128,7 +128,7 @@ abstract class RulerCommand implements Callable<Integer> {
         ValidationOptions vo = new ValidationOptions(props.lint().nameValidation(), props.lint().maxRulesPerGroup(),
                 new java.util.LinkedHashSet<>(props.lint().disabledChecks()));
         ExpressionLanguages languages = ExpressionLanguages.builtIn();
-        FilePipeline pipeline = new FilePipeline(new RuleFileLoader(),
+        FilePipeline pipeline = new FilePipeline(
                 new Linter(new RuleFileLoader(), new Classifier(co), new Validator(vo, languages)));
         FilePipeline.Result input;
         try {
