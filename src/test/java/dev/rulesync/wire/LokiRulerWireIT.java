@@ -65,14 +65,20 @@ class LokiRulerWireIT {
         assertThat(yaml(get).get("rules").get(0).get("record").asString()).isEqualTo("job:lines:rate1m");
     }
 
-    /** Loki decodes the path before routing: %2F becomes a real '/', so the POST hits the group route. */
+    /**
+     * Loki decodes the path before routing: %2F becomes a real '/', so the POST reaches no namespace route and is
+     * refused. Which refusal differs between starts of the same binary (seen: 405 from the {namespace}/{group}
+     * route, and a plain "404 page not found"), so what is checked is what matters: it is refused and nothing is
+     * stored.
+     */
     @Test
     void slashEncodedOnceIsRoutedAsNamespaceAndGroup() {
         String tenant = newTenant("slash");
         HttpResponse<String> set = loki.postYaml(tenant, RULES + "/team-a%2Fapp", GROUP_G1);
 
-        assertThat(set.statusCode()).as(describe(set)).isEqualTo(405);
-        assertThat(loki.get(tenant, RULES).statusCode()).isEqualTo(404);
+        assertThat(set.statusCode()).as(describe(set)).isIn(404, 405);
+        assertThat(set.body()).doesNotContain("success");
+        assertThat(loki.get(tenant, RULES).statusCode()).as("nothing was stored").isEqualTo(404);
     }
 
     /** Loki unescapes the namespace a second time, so %252F reaches the ruler as '/': a slash IS possible. */
