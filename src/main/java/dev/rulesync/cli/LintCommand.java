@@ -41,7 +41,6 @@ public final class LintCommand implements Callable<Integer> {
 
     enum FailOn { warning, error }
 
-    enum TypeOption { metrics, logs }
 
     enum NamesOption { utf8, legacy }
 

@@ -41,7 +41,6 @@ abstract class RulerCommand implements Callable<Integer> {
 
     enum LokiMode { api, s3 }
 
-    enum TypeOption { metrics, logs }
 
     @Spec
     CommandSpec spec;
