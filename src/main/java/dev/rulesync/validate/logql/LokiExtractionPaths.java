@@ -45,14 +45,10 @@ final class LokiExtractionPaths {
             } else if (r == '.') {
                 toks.add(Tok.DOT);
             } else if (isStart(r)) {
-                while (i < cp.length && (isStart(cp[i]) || (cp[i] >= '0' && cp[i] <= '9'))) i++;
+                i = skipField(cp, i);
                 toks.add(Tok.FIELD);
             } else if (r == '"') {
-                // The string ends at the next quote or ']' (which it swallows), or at the end.
-                while (i < cp.length && cp[i] != 0) {
-                    int c = cp[i++];
-                    if (c == '"' || c == ']') break;
-                }
+                i = skipString(cp, i);
                 toks.add(Tok.STRING);
             } else {
                 return "unexpected char " + new String(Character.toChars(r));
@@ -94,13 +90,10 @@ final class LokiExtractionPaths {
             int r = cp[i++];
             if (r == ' ' || r == '\t' || r == '\n') continue;
             if (isStart(r)) {
-                while (i < cp.length && (isStart(cp[i]) || (cp[i] >= '0' && cp[i] <= '9'))) i++;
+                i = skipField(cp, i);
                 toks.add(Tok.FIELD);
             } else if (r == '"') {
-                while (i < cp.length && cp[i] != 0) {
-                    int c = cp[i++];
-                    if (c == '"' || c == ']') break;
-                }
+                i = skipString(cp, i);
                 toks.add(Tok.STRING);
             } else {
                 return "unexpected char " + new String(Character.toChars(r));
@@ -115,5 +108,20 @@ final class LokiExtractionPaths {
 
     private static boolean isStart(int r) {
         return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '_';
+    }
+
+    /** Past the rest of a field name that started just before {@code i}: letters, '_' and digits. */
+    private static int skipField(int[] cp, int i) {
+        while (i < cp.length && (isStart(cp[i]) || (cp[i] >= '0' && cp[i] <= '9'))) i++;
+        return i;
+    }
+
+    /** Past the rest of a string opened just before {@code i}: it ends at the next quote or ']' (which it swallows), or at the end. */
+    private static int skipString(int[] cp, int i) {
+        while (i < cp.length && cp[i] != 0) {
+            int c = cp[i++];
+            if (c == '"' || c == ']') break;
+        }
+        return i;
     }
 }

@@ -20,29 +20,14 @@ final class LokiPattern {
         if (pattern.isEmpty()) {
             return "parse error at line 1, col 1: syntax error: unexpected $end, expecting IDENTIFIER or LITERAL";
         }
-        // Nodes in order: a capture's text, or null for a run of literal text.
-        List<String> nodes = new ArrayList<>();
-        int i = 0;
-        while (i < pattern.length()) {
-            int end = captureEnd(pattern, i);
-            if (end < 0) {
-                if (nodes.isEmpty() || nodes.getLast() != null) nodes.add(null);
-                i += Character.charCount(pattern.codePointAt(i));
-            } else {
-                nodes.add(pattern.substring(i, end));
-                i = end;
-            }
-        }
+        List<String> nodes = nodes(pattern);
         List<String> names = new ArrayList<>();
         for (String n : nodes) {
             if (n != null && !n.equals("<_>")) names.add(n.substring(1, n.length() - 1));
         }
         if (names.isEmpty()) return "at least one capture is required";
-        for (int k = 0; k + 1 < nodes.size(); k++) {
-            if (nodes.get(k) != null && nodes.get(k + 1) != null) {
-                return "found consecutive capture '" + nodes.get(k) + nodes.get(k + 1) + "': invalid expression";
-            }
-        }
+        String consecutive = consecutiveCaptures(nodes);
+        if (consecutive != null) return consecutive;
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!seen.add(n)) return "duplicate capture name (" + n + "): invalid expression";
@@ -53,8 +38,19 @@ final class LokiPattern {
     /** Loki's rules for a pattern line filter (|> and !>): only unnamed captures, never two side by side. */
     static String validateLineFilter(String pattern) {
         if (pattern.isEmpty()) return null;
-        int i = 0;
+        List<String> nodes = nodes(pattern);
+        String consecutive = consecutiveCaptures(nodes);
+        if (consecutive != null) return consecutive;
+        for (String n : nodes) {
+            if (n != null && !n.equals("<_>")) return "named captures are not allowed: found '" + n + "'";
+        }
+        return null;
+    }
+
+    /** The pattern's nodes in order: a capture's text, or null for a run of literal text. */
+    private static List<String> nodes(String pattern) {
         List<String> nodes = new ArrayList<>();
+        int i = 0;
         while (i < pattern.length()) {
             int end = captureEnd(pattern, i);
             if (end < 0) {
@@ -65,13 +61,15 @@ final class LokiPattern {
                 i = end;
             }
         }
+        return nodes;
+    }
+
+    /** Loki's error for two captures side by side (they could never be told apart), or null. */
+    private static String consecutiveCaptures(List<String> nodes) {
         for (int k = 0; k + 1 < nodes.size(); k++) {
             if (nodes.get(k) != null && nodes.get(k + 1) != null) {
                 return "found consecutive capture '" + nodes.get(k) + nodes.get(k + 1) + "': invalid expression";
             }
-        }
-        for (String n : nodes) {
-            if (n != null && !n.equals("<_>")) return "named captures are not allowed: found '" + n + "'";
         }
         return null;
     }
