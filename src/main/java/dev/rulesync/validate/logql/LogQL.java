@@ -1,5 +1,6 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.validate.DepthLimitedParser;
 import dev.rulesync.validate.ExprProblem;
 import dev.rulesync.validate.ExpressionLanguage;
 import dev.rulesync.validate.logql.Ast.Expr;
@@ -22,6 +23,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Loki's own String() form. Stateless and thread-safe.
  */
 public final class LogQL implements ExpressionLanguage {
+
+    /**
+     * How deeply an expression may nest, in levels of its parse tree (one per parenthesis, operator, aggregation and
+     * range aggregation). Loki has no limit (Go stacks grow); ours keeps a hostile expression from overflowing the
+     * stack of the thread that checks it. An expression at the limit is checked within a 256 KB thread stack.
+     */
+    public static final int MAX_NESTING = 128;
 
     /** Loki refuses queries of this many bytes or more. */
     static final int MAX_INPUT_SIZE = 131072;
@@ -125,6 +133,13 @@ public final class LogQL implements ExpressionLanguage {
         LogQLParser.RootContext root;
         try {
             root = syntax(lexed);
+        } catch (DepthLimitedParser.TooDeep deep) {
+            LogQLLexer.LexError le = lexed.error();
+            if (le != null && deep.token().getTokenIndex() >= le.tokenIndex()) {
+                throw invalid(le.line(), le.column(), le.message());
+            }
+            throw invalid(deep.token().getLine(), deep.token().getCharPositionInLine() + 1,
+                    "expression nests deeper than " + deep.limit() + " levels");
         } catch (SyntaxError e) {
             LogQLLexer.LexError le = lexed.error();
             if (le != null && e.token.getTokenIndex() >= le.tokenIndex()) {
@@ -159,19 +174,28 @@ public final class LogQL implements ExpressionLanguage {
 
     /** Fast SLL prediction first; only input that fails it is parsed again with full LL for the exact error. */
     private static LogQLParser.RootContext syntax(LogQLLexer.Result lexed) {
+        Token deepest = DepthLimitedParser.firstTooDeep(lexed.tokens(),
+                t -> t == LogQLParser.OPEN_PARENTHESIS || t == LogQLParser.OPEN_BRACE,
+                t -> t == LogQLParser.CLOSE_PARENTHESIS || t == LogQLParser.CLOSE_BRACE, MAX_NESTING);
+        if (deepest != null) throw new DepthLimitedParser.TooDeep(deepest, MAX_NESTING);
         CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(lexed.tokens()));
         LogQLParser parser = new LogQLParser(tokens);
         parser.removeErrorListeners();
+        parser.setMaxDepth(MAX_NESTING);
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
             return parser.root();
+        } catch (DepthLimitedParser.TooDeep deep) {
+            throw deep;
         } catch (ParseCancellationException sllFailed) {
             tokens.seek(0);
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
                 return parser.root();
+            } catch (DepthLimitedParser.TooDeep deep) {
+                throw deep;
             } catch (ParseCancellationException e) {
                 throw syntaxError(parser, e);
             }

@@ -1,10 +1,12 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.validate.DepthLimitedParser;
 import dev.rulesync.validate.ExprProblem;
 import dev.rulesync.validate.ExpressionLanguage;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -55,6 +57,15 @@ public final class PromQL implements ExpressionLanguage {
             return problems.isEmpty();
         }
     }
+
+    /**
+     * How deeply an expression may nest, in levels of its parse tree: one per parenthesis, operator, unary sign,
+     * modifier and function or aggregation argument. Prometheus has no limit (Go stacks grow); ours keeps a hostile
+     * expression from overflowing the stack of the thread that checks it. Real rules stay under 40 levels (the
+     * deepest expression of the conformance corpus, every kube-prometheus and Loki-mixin rule included, has 33), and
+     * an expression at the limit is checked within a 256 KB thread stack, a quarter of the JVM's default.
+     */
+    public static final int MAX_NESTING = 128;
 
     private final Options options;
 
@@ -138,6 +149,7 @@ public final class PromQL implements ExpressionLanguage {
         Machinery() {
             lexer.removeErrorListeners();
             parser.removeErrorListeners();
+            parser.setMaxDepth(MAX_NESTING);
         }
     }
 
@@ -152,9 +164,16 @@ public final class PromQL implements ExpressionLanguage {
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(m.bail);
+        tokens.fill();
+        Token deepest = DepthLimitedParser.firstTooDeep(tokens.getTokens(), PromQL::opens, PromQL::closes,
+                MAX_NESTING);
+        if (deepest != null) return new Result(null, List.of(tooDeep(new DepthLimitedParser.TooDeep(deepest,
+                MAX_NESTING))));
         PromQLParser.ExpressionContext tree;
         try {
             tree = parser.expression();
+        } catch (DepthLimitedParser.TooDeep deep) {
+            return new Result(null, List.of(tooDeep(deep)));
         } catch (ParseCancellationException sllFailed) {
             // SLL is exact for valid input; only a real syntax error (or a rare SLL conflict) gets here.
             tokens.seek(0);
@@ -166,6 +185,8 @@ public final class PromQL implements ExpressionLanguage {
                 tree = parser.expression();
             } catch (SyntaxErrors.Stop stop) {
                 return new Result(null, List.of(stop.error));
+            } catch (DepthLimitedParser.TooDeep deep) {
+                return new Result(null, List.of(tooDeep(deep)));
             } finally {
                 parser.removeErrorListeners();
             }
@@ -176,6 +197,20 @@ public final class PromQL implements ExpressionLanguage {
         if (!options.durationExpressions()) DurationGate.check(root, errors);
         if (errors.isEmpty()) errors.addAll(new TypeChecker().check(root));
         return new Result(root, errors);
+    }
+
+    private static boolean opens(int type) {
+        return type == PromQLLexer.LEFT_PAREN || type == PromQLLexer.LEFT_BRACKET || type == PromQLLexer.LEFT_BRACE;
+    }
+
+    private static boolean closes(int type) {
+        return type == PromQLLexer.RIGHT_PAREN || type == PromQLLexer.RIGHT_BRACKET || type == PromQLLexer.RIGHT_BRACE;
+    }
+
+    private static ParseError tooDeep(DepthLimitedParser.TooDeep deep) {
+        int start = Math.max(0, deep.token().getStartIndex());
+        return new ParseError(start, Math.max(start, deep.token().getStopIndex() + 1),
+                "expression nests deeper than " + deep.limit() + " levels");
     }
 
     record Result(Node root, List<ParseError> errors) {
