@@ -126,7 +126,8 @@ abstract class RulerCommand implements Callable<Integer> {
                 props.files().tenant(), props.files().type());
         ValidationOptions vo = new ValidationOptions(props.lint().nameValidation(), props.lint().maxRulesPerGroup(),
                 new java.util.LinkedHashSet<>(props.lint().disabledChecks()));
-        ExpressionLanguages languages = ExpressionLanguages.builtIn();
+        // one analysis per distinct expression text for the whole run: the validator's parse serves the planner too
+        ExpressionLanguages languages = ExpressionLanguages.builtIn().map(CanonicalFormCache::new);
         FilePipeline pipeline = new FilePipeline(
                 new Linter(new RuleFileLoader(), new Classifier(co), new Validator(vo, languages)));
         FilePipeline.Result input;

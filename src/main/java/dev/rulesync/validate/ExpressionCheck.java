@@ -31,17 +31,17 @@ public final class ExpressionCheck {
         if (rule.expr() == null || rule.expr().isBlank()) return List.of();
         ExpressionLanguage lang = languages.forType(type).orElse(null);
         if (lang == null) return List.of();
-        List<ExprProblem> found = lang.check(rule.expr());
-        if (found.isEmpty()) return located(object, group, rule, lang.checkEvaluation(rule.expr()),
+        ExpressionAnalysis analysis = lang.analyze(rule.expr());
+        if (analysis.valid()) return located(object, group, rule, analysis.evaluationProblems(),
                 lang.name() + "/evaluation", "");
         String hint = "";
         RuleType other = type == RuleType.METRICS ? RuleType.LOGS : RuleType.METRICS;
         ExpressionLanguage otherLang = languages.forType(other).orElse(null);
-        if (otherLang != null && otherLang.check(rule.expr()).isEmpty()) {
+        if (otherLang != null && otherLang.analyze(rule.expr()).valid()) {
             hint = " (hint: this is a valid " + otherLang.name() + " expression; the type is probably wrong: "
                     + "should it be `" + other.label() + "`?)";
         }
-        return located(object, group, rule, found, lang.name() + "/syntax", hint);
+        return located(object, group, rule, analysis.problems(), lang.name() + "/syntax", hint);
     }
 
     /** The problems at their places in the file; {@code hint} goes with the first one. */

@@ -2,6 +2,7 @@ package dev.rulesync.validate.logql;
 
 import dev.rulesync.validate.DepthLimitedParser;
 import dev.rulesync.validate.ExprProblem;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 import dev.rulesync.validate.logql.Ast.Expr;
 import dev.rulesync.validate.logql.Ast.SampleExpr;
@@ -57,35 +58,31 @@ public final class LogQL implements ExpressionLanguage {
         return "logql";
     }
 
-    /** Validates a rule expression: a valid LogQL metric query. */
-    @Override
-    public List<ExprProblem> check(String expr) {
-        try {
-            Parsed p = parse(expr);
-            if (!(p.expr instanceof SampleExpr)) {
-                return List.of(problem(1, 1, "only sample expression supported"));
-            }
-            return List.of();
-        } catch (InvalidExpressionException e) {
-            return List.of(e.problem());
-        }
-    }
-
     /**
-     * Validates a rule expression like {@link #check} and, when it passes, also as Loki will when it runs it:
-     * line_format and label_format templates, line filter regular expressions and patterns. Loki's ruler accepts
-     * a rule that breaks these, and every evaluation then fails.
+     * Validates a rule expression as Loki's ruler and the Loki Operator's webhook do: a valid LogQL metric query. The
+     * evaluation problems are what Loki checks only when it runs the rule: line_format and label_format templates,
+     * line filter regular expressions and patterns. Loki's ruler accepts a rule that breaks these, and every
+     * evaluation then fails.
      */
     @Override
-    public List<ExprProblem> checkEvaluation(String expr) {
-        List<ExprProblem> parsed = check(expr);
-        if (!parsed.isEmpty()) return parsed;
+    public ExpressionAnalysis analyze(String expr) {
         AstBuilder builder = new AstBuilder();
-        Expr tree = parse(expr, builder).expr;
-        LokiRules.Violation v = LokiPipelineRules.validate(tree);
-        if (v == null) return List.of();
-        Ast.Position at = builder.positions.get(v.node());
-        return List.of(problem(at == null ? 1 : at.line(), at == null ? 1 : at.column(), v.message()));
+        Expr tree;
+        try {
+            tree = parse(expr, builder).expr;
+        } catch (InvalidExpressionException e) {
+            return ExpressionAnalysis.invalid(List.of(e.problem()), null);
+        }
+        if (!(tree instanceof SampleExpr)) {
+            return ExpressionAnalysis.invalid(List.of(problem(1, 1, "only sample expression supported")), tree);
+        }
+        String type = tree instanceof Ast.Literal ? "scalar" : "vector";
+        return ExpressionAnalysis.valid(type, tree, tree::print, () -> {
+            LokiRules.Violation v = LokiPipelineRules.validate(tree);
+            if (v == null) return List.of();
+            Ast.Position at = builder.positions.get(v.node());
+            return List.of(problem(at == null ? 1 : at.line(), at == null ? 1 : at.column(), v.message()));
+        });
     }
 
     /** Validates any query, log or metric, as Loki's query API would. */
@@ -102,11 +99,6 @@ public final class LogQL implements ExpressionLanguage {
     public Query parseQuery(String expr) {
         Parsed p = parse(expr);
         return new Query(p.expr instanceof SampleExpr, p.expr.print());
-    }
-
-    @Override
-    public String canonical(String expr) {
-        return parse(expr).expr.print();
     }
 
     private record Parsed(Expr expr) {

@@ -135,7 +135,7 @@ class LogqlErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void reportsLokisMessageAtThePlace(String expr, int line, int column, String reason) {
-        List<ExprProblem> problems = logql.check(expr);
+        List<ExprProblem> problems = logql.analyze(expr).problems();
         assertThat(problems).containsExactly(new ExprProblem(line, column,
                 "parse error at line " + line + ", col " + column + ": " + reason));
     }
@@ -196,8 +196,8 @@ class LogqlErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("evaluationErrors")
     void reportsEvaluationErrorsAtTheStage(String expr, int line, int column, String reason) {
-        assertThat(logql.check(expr)).as("Loki's parser accepts it").isEmpty();
-        assertThat(logql.checkEvaluation(expr)).containsExactly(new ExprProblem(line, column,
+        assertThat(logql.analyze(expr).problems()).as("Loki's parser accepts it").isEmpty();
+        assertThat(logql.analyze(expr).evaluationProblems()).containsExactly(new ExprProblem(line, column,
                 "parse error at line " + line + ", col " + column + ": " + reason));
     }
 }
