@@ -28,6 +28,24 @@ class LintCommandTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsAProblemAndTheOthersAreStillLinted(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("a-latin1.yaml");
+        byte[] text = "groups:\n- name: caf\u00e9\n  rules: []\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(bad, text);
+        Path good = dir.resolve("b-broken.yaml");
+        Files.copy(BROKEN.resolve("alerts-for.yaml"), good);
+        CliRunner.Result r = CliRunner.run("lint", "--tenant", "t", "--type", "metrics", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().toList()).containsExactly(
+                bad + ":2:12: error: the file is not valid UTF-8: byte 0xE9 at byte offset 19 (rule files must be "
+                        + "UTF-8) [yaml/syntax]",
+                good + ":15:12: error: `for` \"5 min\" is not a valid duration (e.g. 30s, 5m, 1h30m; units y w d h m "
+                        + "s ms, largest first) [alerts/for]",
+                "2 problems (2 errors, 0 warnings) in 2 files, 1 object, 1 rule");
+    }
+
+    @Test
     void jsonFormatCarriesObjectGroupAndRule() {
         CliRunner.Result r = CliRunner.run("lint", "--format", "json", BROKEN.resolve("rule-recording-for.yaml").toString());
         JsonNode p = JSON.readTree(r.out()).get("problems").get(0);
