@@ -76,11 +76,22 @@ public final class RuleFileLoader {
      */
     public static final int MAX_YAML_NESTING = 100;
 
-    private final LoadSettings settings;
+
+    /** The largest read window: one window holds most files whole (see {@link #settings}). */
+    private static final int MAX_WINDOW = 4 << 20;
 
     public RuleFileLoader() {
-        this.settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
-                .setUseMarks(true).setCodePointLimit(64 * 1024 * 1024).build();
+    }
+
+    /**
+     * snakeyaml-engine reads through a window that it copies each time a token needs more than is left in it: with
+     * its default 1 KB window a megabyte-long quoted scalar is copied a thousand times over (seconds for a 5 MB
+     * object). A window the size of the text (up to 4 M code points) reads it in one piece.
+     */
+    private static LoadSettings settings(int length) {
+        return LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
+                .setUseMarks(true).setCodePointLimit(64 * 1024 * 1024)
+                .setBufferSize(Math.max(1024, Math.min(length + 1, MAX_WINDOW))).build();
     }
 
     /**
@@ -135,6 +146,7 @@ public final class RuleFileLoader {
         List<Problem> problems = new ArrayList<>();
         int doc = 0;
         try {
+            LoadSettings settings = settings(text.length());
             Iterator<Node> docs = new Composer(settings, new DepthLimitedYamlParser(
                     new ParserImpl(settings, new StreamReader(settings, text)), MAX_YAML_NESTING));
             while (docs.hasNext()) {

@@ -1,6 +1,9 @@
 package dev.rulesync.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,5 +59,37 @@ class LintJarIT {
         Run missing = lint("no/such/dir");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no/such/dir");
+    }
+
+    /**
+     * 5,000 levels of nesting (10 KB) in each syntax a rule file holds: one problem at its place, exit 1 and nothing
+     * on stderr, never a StackOverflowError trace (which CI would read as "problems found" too). The template case
+     * depends on the Go template parser's own cap.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"promql", "logql", "yaml", "template"})
+    void deepNestingInEachSyntaxIsAProblemAtItsPlace(String syntax, @TempDir Path dir) throws Exception {
+        String nested = "(".repeat(5000) + "1" + ")".repeat(5000);
+        String type = syntax.equals("logql") ? "logs" : "metrics";
+        String rule = switch (syntax) {
+            case "promql" -> "    expr: \"" + nested + "\"\n";
+            case "logql" -> "    expr: \"" + "(".repeat(5000) + "count_over_time({a=\\\"b\\\"}[1m])"
+                    + ")".repeat(5000) + "\"\n";
+            case "yaml" -> "    expr: up\n    labels: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+            default -> "    expr: up\n    annotations: {summary: \"{{ " + nested + " }}\"}\n";
+        };
+        String check = switch (syntax) {
+            case "template" -> "alerts/template";
+            case "yaml" -> "yaml/syntax";
+            default -> syntax + "/syntax";
+        };
+        int line = syntax.equals("promql") || syntax.equals("logql") ? 5 : 6;
+        Path file = dir.resolve(syntax + ".yaml");
+        Files.writeString(file, "groups:\n- name: g\n  rules:\n  - alert: Deep\n" + rule);
+        Run r = lint("--tenant", "t", "--type", type, file.toString());
+        assertThat(r.err()).as("stderr").isEmpty();
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines()).anySatisfy(l -> assertThat(l).startsWith(file + ":" + line + ":")
+                .contains(": error: ").endsWith("[" + check + "]"));
     }
 }
