@@ -65,10 +65,11 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--type-label", description = "metadata label holding the type (default: type)")
     String typeLabel;
 
-    @Option(names = "--name-validation", description = "utf8 (Prometheus 3) or legacy metric and label names (default: utf8)")
+    @Option(names = "--name-validation", description = "utf8 or legacy names for both targets (default: each target's "
+            + "setting, legacy as Mimir and Loki ship)")
     NamesOption names;
 
-    @Option(names = "--max-rules-per-group", description = "warn above this many rules per group, 0 = off (default: 20)")
+    @Option(names = "--max-rules-per-group", description = "rules per group Mimir accepts, 0 = no limit (default: 20)")
     Integer maxRulesPerGroup;
 
     @Option(names = "--disable", split = ",", paramLabel = "CHECK", description = "switch checks off, e.g. group/size")
@@ -97,9 +98,9 @@ public final class LintCommand implements Callable<Integer> {
         }
         Set<String> disabled = new LinkedHashSet<>(props.disabledChecks());
         disabled.addAll(disable);
-        ValidationOptions vo = new ValidationOptions(
-                names == null ? props.nameValidation() : NameValidation.valueOf(names.name().toUpperCase()),
-                maxRulesPerGroup == null ? props.maxRulesPerGroup() : maxRulesPerGroup, disabled);
+        ValidationOptions vo = props.validationOptions(
+                names == null ? null : NameValidation.valueOf(names.name().toUpperCase(java.util.Locale.ROOT)),
+                maxRulesPerGroup, disabled);
         if (tenant != null && tenant.isEmpty()) throw new ParameterException(spec.commandLine(), "--tenant is empty");
         ClassifyOptions co = new ClassifyOptions(tenantLabel == null ? props.tenantLabel() : tenantLabel,
                 typeLabel == null ? props.typeLabel() : typeLabel, tenant,

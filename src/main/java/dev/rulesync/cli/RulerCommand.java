@@ -124,7 +124,7 @@ abstract class RulerCommand implements Callable<Integer> {
         }
         ClassifyOptions co = new ClassifyOptions(props.lint().tenantLabel(), props.lint().typeLabel(),
                 props.files().tenant(), props.files().type());
-        ValidationOptions vo = new ValidationOptions(props.lint().nameValidation(), props.lint().maxRulesPerGroup(),
+        ValidationOptions vo = props.lint().validationOptions(null, null,
                 new java.util.LinkedHashSet<>(props.lint().disabledChecks()));
         // one analysis per distinct expression text for the whole run: the validator's parse serves the planner too
         ExpressionLanguages languages = ExpressionLanguages.builtIn().map(CanonicalFormCache::new);

@@ -16,4 +16,9 @@ public final class Durations {
     public static boolean isValid(String d) {
         return d != null && !d.isEmpty() && PATTERN.matcher(d).matches();
     }
+
+    /** True for a valid duration of length zero ({@code 0}, {@code 0s}, {@code 0h0m}). */
+    public static boolean isZero(String d) {
+        return isValid(d) && d.chars().filter(Character::isDigit).allMatch(c -> c == '0');
+    }
 }

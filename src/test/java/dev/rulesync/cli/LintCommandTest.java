@@ -64,7 +64,7 @@ class LintCommandTest {
     void githubFormatIsWorkflowCommands() {
         CliRunner.Result r = CliRunner.run("lint", "--format", "github", BROKEN.resolve("group-size.yaml").toString(),
                 BROKEN.resolve("alerts-template-function.yaml").toString());
-        assertThat(r.out()).contains("::warning file=" + BROKEN.resolve("group-size.yaml") + ",line=13,col=5,title=group/size::the group has 21 rules");
+        assertThat(r.out()).contains("::error file=" + BROKEN.resolve("group-size.yaml") + ",line=13,col=5,title=group/size::the group has 21 rules");
         assertThat(r.out()).contains("::error file=" + BROKEN.resolve("alerts-template-function.yaml")
                 + ",line=16,col=31,title=alerts/template::template in annotations.summary: 1:13: function \"humanise\" not defined");
         assertThat(r.exit()).isEqualTo(1);
@@ -96,10 +96,13 @@ class LintCommandTest {
 
     @Test
     void failOnWarningTurnsWarningsIntoExitOne() {
-        String f = BROKEN.resolve("group-size.yaml").toString();
+        String f = BROKEN.resolve("rule-duplicate.yaml").toString();
         assertThat(CliRunner.run("lint", f).exit()).isZero();
         assertThat(CliRunner.run("lint", "--fail-on", "warning", f).exit()).isEqualTo(1);
-        assertThat(CliRunner.run("lint", "--fail-on", "warning", "--max-rules-per-group", "25", f).exit()).isZero();
+        assertThat(CliRunner.run("lint", "--fail-on", "warning", "--disable", "rule/duplicate", f).exit()).isZero();
+        String big = BROKEN.resolve("group-size.yaml").toString();
+        assertThat(CliRunner.run("lint", big).exit()).as("Mimir refuses the group: an error").isEqualTo(1);
+        assertThat(CliRunner.run("lint", "--max-rules-per-group", "25", big).exit()).isZero();
     }
 
     @Test
@@ -129,10 +132,18 @@ class LintCommandTest {
         Path config = dir.resolve("lint.yaml");
         Files.writeString(config, "rulesync:\n  lint:\n    disabled-checks: [alerts/for]\n    name-validation: legacy\n");
         assertThat(CliRunner.run("lint", "--config", config.toString(), BROKEN.resolve("alerts-for.yaml").toString()).exit()).isZero();
-        // legacy names from the configuration make the dotted label invalid
-        assertThat(CliRunner.run("lint", "--config", config.toString(), BROKEN.resolve("rule-label-legacy.yaml").toString()).exit())
-                .isEqualTo(1);
-        assertThat(CliRunner.run("lint", BROKEN.resolve("rule-label-legacy.yaml").toString()).exit()).isZero();
+        // legacy names (Mimir's default) make the dotted label invalid; a Mimir set to utf8 takes it
+        String dotted = BROKEN.resolve("rule-label-legacy.yaml").toString();
+        assertThat(CliRunner.run("lint", "--config", config.toString(), dotted).exit()).isEqualTo(1);
+        assertThat(CliRunner.run("lint", dotted).exit()).isEqualTo(1);
+        assertThat(CliRunner.run("lint", "--name-validation", "utf8", dotted).exit()).isZero();
+        Files.writeString(config, "rulesync:\n  lint:\n    mimir:\n      name-validation: utf8\n");
+        assertThat(CliRunner.run("lint", "--config", config.toString(), dotted).exit()).isZero();
+        // the same object as logs is judged by Loki, which always validates legacy names
+        Files.writeString(dir.resolve("logs.yaml"), Files.readString(Path.of(dotted)).replace("type: metrics", "type: logs")
+                .replace("expr: up == 0", "expr: sum(count_over_time({a=\"b\"}[1m])) == 0"));
+        assertThat(CliRunner.run("lint", "--config", config.toString(), dir.resolve("logs.yaml").toString()).out())
+                .contains("[rule/label]");
         Files.writeString(config, "rulesync:\n  lint:\n    disabled-check: [x]\n");
         CliRunner.Result bad = CliRunner.run("lint", "--config", config.toString(), BROKEN.resolve("alerts-for.yaml").toString());
         assertThat(bad.exit()).isEqualTo(2);
