@@ -156,7 +156,7 @@ class ExpressionCheckTest {
 
     @Test
     void builtInLogqlReportsTemplatesLokiFailsOnAtEveryEvaluation() {
-        LoadedObject o = load("logs", "'count_over_time({app=\"a\"} | line_format \"{{ .msg\" [5m])'");
+        LoadedObject o = load("logs", "'bytes_over_time({app=\"a\"} | line_format \"{{ .msg\" [5m])'");
         var g = o.object().groups().getFirst();
         List<Problem> p = new ExpressionCheck(ExpressionLanguages.builtIn()).check(o.object(), g, g.rules().getFirst(),
                 RuleType.LOGS);

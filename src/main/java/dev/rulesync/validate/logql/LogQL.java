@@ -78,7 +78,7 @@ public final class LogQL implements ExpressionLanguage {
         }
         String type = tree instanceof Ast.Literal ? "scalar" : "vector";
         return ExpressionAnalysis.valid(type, tree, tree::print, () -> {
-            LokiRules.Violation v = LokiPipelineRules.validate(tree);
+            LokiRules.Violation v = LokiPipelineRules.validateAsEvaluated(tree);
             if (v == null) return List.of();
             Ast.Position at = builder.positions.get(v.node());
             return List.of(problem(at == null ? 1 : at.line(), at == null ? 1 : at.column(), v.message()));
