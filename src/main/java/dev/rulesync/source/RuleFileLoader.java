@@ -503,6 +503,15 @@ public final class RuleFileLoader {
                     return null;
                 }
             }
+            if (!strict && node instanceof ScalarNode s && Tag.FLOAT.equals(s.getTag())) {
+                // Go YAML, which reads plain rule files for the rulers, truncates a number into an integer field
+                try {
+                    double v = Double.parseDouble(s.getValue().replace("_", ""));
+                    if (!Double.isNaN(v) && Math.abs(v) <= Integer.MAX_VALUE) return (int) v;
+                } catch (NumberFormatException e) {
+                    // .inf, .nan: Go refuses them too
+                }
+            }
             issues.add(issue(node, "`" + what + "` must be an integer, got " + describe(node)));
             return null;
         }
