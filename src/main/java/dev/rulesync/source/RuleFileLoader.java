@@ -78,7 +78,7 @@ public final class RuleFileLoader {
 
 
     /** The largest read window: one window holds most files whole (see {@link #settings}). */
-    private static final int MAX_WINDOW = 4 << 20;
+    private static final int MAX_WINDOW = 1 << 20;
 
     public RuleFileLoader() {
     }
@@ -86,7 +86,7 @@ public final class RuleFileLoader {
     /**
      * snakeyaml-engine reads through a window that it copies each time a token needs more than is left in it: with
      * its default 1 KB window a megabyte-long quoted scalar is copied a thousand times over (seconds for a 5 MB
-     * object). A window the size of the text (up to 4 M code points) reads it in one piece.
+     * object). A window the size of the text (up to 1 M code points) reads most files in one piece.
      */
     private static LoadSettings settings(int length) {
         return LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)

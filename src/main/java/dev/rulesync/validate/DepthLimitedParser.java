@@ -3,11 +3,11 @@ package dev.rulesync.validate;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
@@ -48,12 +48,11 @@ public abstract class DepthLimitedParser extends Parser {
      * parsing: ANTLR may look ahead across a whole bracketed expression to choose an alternative (a range or a
      * subquery after {@code [}), so input nested far past the limit would cost time before {@link TooDeep} stops
      * the descent. Every bracket level is at least one level of the parse tree, so this refuses nothing the parse
-     * itself would accept.
+     * itself would accept. The tokens are read one at a time and not kept: a megabyte of brackets costs no memory.
      */
-    public static Token firstTooDeep(List<? extends Token> tokens, IntPredicate opens, IntPredicate closes,
-                                     int limit) {
+    public static Token firstTooDeep(TokenSource tokens, IntPredicate opens, IntPredicate closes, int limit) {
         int depth = 0;
-        for (Token t : tokens) {
+        for (Token t = tokens.nextToken(); t.getType() != Token.EOF; t = tokens.nextToken()) {
             int type = t.getType();
             if (opens.test(type)) {
                 if (++depth > limit) return t;

@@ -166,7 +166,7 @@ public final class LogQL implements ExpressionLanguage {
 
     /** Fast SLL prediction first; only input that fails it is parsed again with full LL for the exact error. */
     private static LogQLParser.RootContext syntax(LogQLLexer.Result lexed) {
-        Token deepest = DepthLimitedParser.firstTooDeep(lexed.tokens(),
+        Token deepest = DepthLimitedParser.firstTooDeep(new ListTokenSource(lexed.tokens()),
                 t -> t == LogQLParser.OPEN_PARENTHESIS || t == LogQLParser.OPEN_BRACE,
                 t -> t == LogQLParser.CLOSE_PARENTHESIS || t == LogQLParser.CLOSE_BRACE, MAX_NESTING);
         if (deepest != null) throw new DepthLimitedParser.TooDeep(deepest, MAX_NESTING);

@@ -148,17 +148,20 @@ public final class PromQL implements ExpressionLanguage {
         var lexer = m.lexer;
         var tokens = m.tokens;
         var parser = m.parser;
+        // fewer opening brackets than the limit, anywhere in the text, cannot nest past it: no second lexing
+        if (moreOpeningBracketsThanTheLimit(expr)) {
+            lexer.setInputStream(StringCharStream.of(expr));
+            Token deepest = DepthLimitedParser.firstTooDeep(lexer, PromQL::opens, PromQL::closes, MAX_NESTING);
+            if (deepest != null) {
+                return new Result(null, List.of(tooDeep(new DepthLimitedParser.TooDeep(deepest, MAX_NESTING))));
+            }
+        }
         lexer.setInputStream(StringCharStream.of(expr));
         tokens.setTokenSource(lexer);
         parser.setTokenStream(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(m.bail);
-        tokens.fill();
-        Token deepest = DepthLimitedParser.firstTooDeep(tokens.getTokens(), PromQL::opens, PromQL::closes,
-                MAX_NESTING);
-        if (deepest != null) return new Result(null, List.of(tooDeep(new DepthLimitedParser.TooDeep(deepest,
-                MAX_NESTING))));
         PromQLParser.ExpressionContext tree;
         try {
             tree = parser.expression();
@@ -187,6 +190,16 @@ public final class PromQL implements ExpressionLanguage {
         if (!options.durationExpressions()) DurationGate.check(root, errors);
         if (errors.isEmpty()) errors.addAll(new TypeChecker().check(root));
         return new Result(root, errors);
+    }
+
+    private static boolean moreOpeningBracketsThanTheLimit(String expr) {
+        if (expr.length() <= MAX_NESTING) return false;
+        int n = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if ((c == '(' || c == '[' || c == '{') && ++n > MAX_NESTING) return true;
+        }
+        return false;
     }
 
     private static boolean opens(int type) {
