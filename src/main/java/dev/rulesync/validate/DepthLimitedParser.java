@@ -63,6 +63,17 @@ public abstract class DepthLimitedParser extends Parser {
         return null;
     }
 
+    /** Whether {@code text} has more opening brackets than {@code limit}: only then can they nest past it. */
+    public static boolean mayNestPast(String text, int limit) {
+        if (text.length() <= limit) return false;
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '(' || c == '[' || c == '{') && ++n > limit) return true;
+        }
+        return false;
+    }
+
     private int limit = Integer.MAX_VALUE;
     // heights[i]: height of the subtree of the open rule at tree depth i + 1 (1 = the rule's node alone)
     private int[] heights = new int[32];

@@ -124,7 +124,7 @@ public final class LogQL implements ExpressionLanguage {
         LogQLLexer.Result lexed = LogQLLexer.lex(expr);
         LogQLParser.RootContext root;
         try {
-            root = syntax(lexed);
+            root = syntax(expr, lexed);
         } catch (DepthLimitedParser.TooDeep deep) {
             LogQLLexer.LexError le = lexed.error();
             if (le != null && deep.token().getTokenIndex() >= le.tokenIndex()) {
@@ -165,11 +165,13 @@ public final class LogQL implements ExpressionLanguage {
     }
 
     /** Fast SLL prediction first; only input that fails it is parsed again with full LL for the exact error. */
-    private static LogQLParser.RootContext syntax(LogQLLexer.Result lexed) {
-        Token deepest = DepthLimitedParser.firstTooDeep(new ListTokenSource(lexed.tokens()),
-                t -> t == LogQLParser.OPEN_PARENTHESIS || t == LogQLParser.OPEN_BRACE,
-                t -> t == LogQLParser.CLOSE_PARENTHESIS || t == LogQLParser.CLOSE_BRACE, MAX_NESTING);
-        if (deepest != null) throw new DepthLimitedParser.TooDeep(deepest, MAX_NESTING);
+    private static LogQLParser.RootContext syntax(String expr, LogQLLexer.Result lexed) {
+        if (DepthLimitedParser.mayNestPast(expr, MAX_NESTING)) {
+            Token deepest = DepthLimitedParser.firstTooDeep(new ListTokenSource(lexed.tokens()),
+                    t -> t == LogQLParser.OPEN_PARENTHESIS || t == LogQLParser.OPEN_BRACE,
+                    t -> t == LogQLParser.CLOSE_PARENTHESIS || t == LogQLParser.CLOSE_BRACE, MAX_NESTING);
+            if (deepest != null) throw new DepthLimitedParser.TooDeep(deepest, MAX_NESTING);
+        }
         CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(lexed.tokens()));
         LogQLParser parser = new LogQLParser(tokens);
         parser.removeErrorListeners();

@@ -149,7 +149,7 @@ public final class PromQL implements ExpressionLanguage {
         var tokens = m.tokens;
         var parser = m.parser;
         // fewer opening brackets than the limit, anywhere in the text, cannot nest past it: no second lexing
-        if (moreOpeningBracketsThanTheLimit(expr)) {
+        if (DepthLimitedParser.mayNestPast(expr, MAX_NESTING)) {
             lexer.setInputStream(StringCharStream.of(expr));
             Token deepest = DepthLimitedParser.firstTooDeep(lexer, PromQL::opens, PromQL::closes, MAX_NESTING);
             if (deepest != null) {
@@ -190,16 +190,6 @@ public final class PromQL implements ExpressionLanguage {
         if (!options.durationExpressions()) DurationGate.check(root, errors);
         if (errors.isEmpty()) errors.addAll(new TypeChecker().check(root));
         return new Result(root, errors);
-    }
-
-    private static boolean moreOpeningBracketsThanTheLimit(String expr) {
-        if (expr.length() <= MAX_NESTING) return false;
-        int n = 0;
-        for (int i = 0; i < expr.length(); i++) {
-            char c = expr.charAt(i);
-            if ((c == '(' || c == '[' || c == '{') && ++n > MAX_NESTING) return true;
-        }
-        return false;
     }
 
     private static boolean opens(int type) {
