@@ -3,7 +3,6 @@ package dev.rulesync.apply.s3;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.rulesync.apply.RulerException;
 import dev.rulesync.apply.RulerTarget;
-import dev.rulesync.apply.TenantIds;
 import dev.rulesync.apply.http.PemFiles;
 import dev.rulesync.apply.http.RetryProperties;
 import dev.rulesync.apply.http.Secrets;
@@ -101,7 +100,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public Map<String, List<RuleGroup>> list(String tenant) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         List<Located> found = new ArrayList<>();
         for (String bucket : buckets) {
             for (S3Object o : call("list " + bucket + "/" + keys.tenantPrefix(tenant), () ->
@@ -126,7 +125,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public Optional<RuleGroup> get(String tenant, String namespace, String group) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         if (nameProblem(namespace, group).isPresent()) return Optional.empty();
         String key = keys.key(tenant, namespace, group);
         return Optional.ofNullable(fetch(new Located(bucketFor(key), key, new RuleObjectKeys.Parsed(tenant, namespace, group))));
@@ -134,7 +133,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public void setGroup(String tenant, String namespace, RuleGroup group) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         String key = keys.key(tenant, namespace, group.name());
         nameProblem(namespace, group.name()).ifPresent(p -> {
             throw new RulerException(NAME + ": " + p, 0, true, null);
@@ -159,7 +158,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public void deleteGroup(String tenant, String namespace, String group) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         if (nameProblem(namespace, group).isPresent()) return;
         String key = keys.key(tenant, namespace, group);
         String bucket = bucketFor(key);
@@ -168,7 +167,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public void deleteNamespace(String tenant, String namespace) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         String prefix = keys.namespacePrefix(tenant, namespace);
         for (String bucket : buckets) {
             List<String> objectKeys = call("list " + bucket + "/" + prefix, () ->
