@@ -1,5 +1,6 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.gosyntax.GoStrconv;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -73,7 +74,7 @@ final class SyntaxErrors extends BaseErrorListener {
                 return new ParseError(start, end, "unexpected character in duration expression: " + goQuoteRune(text));
             }
             case PromQLLexer.BAD_NUMBER -> {
-                return new ParseError(start, end, "bad number or duration syntax: " + Literals.goQuote(text));
+                return new ParseError(start, end, "bad number or duration syntax: " + GoStrconv.quote(text));
             }
             case PromQLLexer.UNTERMINATED_STRING -> {
                 return new ParseError(start, length(),
@@ -151,8 +152,8 @@ final class SyntaxErrors extends BaseErrorListener {
         String text = t.getText();
         return switch (t.getType()) {
             case Token.EOF -> "end of input";
-            case PromQLLexer.IDENTIFIER -> "identifier " + Literals.goQuote(text);
-            case PromQLLexer.METRIC_IDENTIFIER -> "metric identifier " + Literals.goQuote(text);
+            case PromQLLexer.IDENTIFIER -> "identifier " + GoStrconv.quote(text);
+            case PromQLLexer.METRIC_IDENTIFIER -> "metric identifier " + GoStrconv.quote(text);
             case PromQLLexer.STRING -> "string " + truncatedQuote(text);
             case PromQLLexer.NUMBER -> "number " + truncatedQuote(text);
             case PromQLLexer.DURATION -> "duration " + truncatedQuote(text);
@@ -169,16 +170,16 @@ final class SyntaxErrors extends BaseErrorListener {
                  PromQLLexer.FILL_LEFT, PromQLLexer.FILL_RIGHT, PromQLLexer.IGNORING, PromQLLexer.OFFSET,
                  PromQLLexer.SMOOTHED, PromQLLexer.ANCHORED, PromQLLexer.ON, PromQLLexer.WITHOUT ->
                     "<" + text + ">";
-            default -> Literals.goQuote(text);
+            default -> GoStrconv.quote(text);
         };
     }
 
     /** Go's %.10q... for long values. */
     private static String truncatedQuote(String text) {
         if (text.codePointCount(0, text.length()) > 10) {
-            return Literals.goQuote(text.substring(0, text.offsetByCodePoints(0, 10))) + "...";
+            return GoStrconv.quote(text.substring(0, text.offsetByCodePoints(0, 10))) + "...";
         }
-        return Literals.goQuote(text);
+        return GoStrconv.quote(text);
     }
 
     /** The yacc grammar's error contexts ("in label matching, expected string", ...), from rule and previous token. */
