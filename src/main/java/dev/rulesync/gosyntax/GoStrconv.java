@@ -590,12 +590,12 @@ public final class GoStrconv {
         return shortest(v).toPlainString();
     }
 
-    /** fmt's %f: six decimals, rounded half to even on the exact binary value. */
-    public static String formatFloat6(double v) {
+    /** strconv.FormatFloat(v, 'f', decimals, 64), which fmt's %f is with 6: rounded half to even on v's exact value. */
+    public static String formatFloat(double v, int decimals) {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "+Inf" : "-Inf";
-        String s = new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
-        return v == 0 && 1 / v < 0 || v < 0 && !s.startsWith("-") ? "-" + s : s;
+        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        return (v < 0 || v == 0 && 1 / v < 0) && !s.startsWith("-") ? "-" + s : s;
     }
 
     /** fmt's %v for a float64 (strconv 'g' with the shortest digits): 1e+06, 123456, 1.5e-05, 0.0001. */

@@ -109,7 +109,7 @@ class GoStrconvOracleIT {
         for (double v : doubles) {
             Answer a = go.get(k++);
             d.check("format_float f -1", Double.toString(v), GoStrconv.formatFloat(v), a.str());
-            d.check("format_float %f", Double.toString(v), GoStrconv.formatFloat6(v), a.str2());
+            d.check("format_float %f", Double.toString(v), GoStrconv.formatFloat(v, 6), a.str2());
             d.check("format_float %v", Double.toString(v), GoStrconv.formatFloatV(v), a.str3());
         }
         for (String s : plain) d.check("quote", s, GoStrconv.quote(s), go.get(k++).v());
