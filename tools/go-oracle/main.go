@@ -25,6 +25,7 @@
 //	template      text/template.New(a[0]).Funcs(a[2:] as functions).Parse(a[1] + s)
 //	alert_template Prometheus' template.NewTemplateExpander(..., defs+s, "__alert_"+a[0], ...).ParseTest(), as
 //	              Prometheus' rulefmt (and Mimir's ruler) checks alert labels and annotations
+//	alert_funcs   the names of the functions Prometheus' template expander registers
 //	tenant        dskit's tenant.ValidTenantID(s), Mimir's and Loki's rule for tenant ids
 //	unicode_names the names Go's unicode package knows (Categories, Scripts, CategoryAliases)
 package main
@@ -37,6 +38,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -204,6 +206,15 @@ func answerFor(f, s string, a []string) answer {
 		defs := "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}"
 		te := promtemplate.NewTemplateExpander(context.TODO(), defs+s, "__alert_"+a[0], nil, 0, nil, nil, nil)
 		return errAnswer(te.ParseTest())
+	case "alert_funcs":
+		// The function map is unexported; reflection may read its keys.
+		te := promtemplate.NewTemplateExpander(context.TODO(), "", "", nil, 0, nil, nil, nil)
+		var names []string
+		for _, k := range reflect.ValueOf(te).Elem().FieldByName("funcMap").MapKeys() {
+			names = append(names, k.String())
+		}
+		sort.Strings(names)
+		return answer{OK: true, Names: names}
 	case "tenant":
 		return errAnswer(tenant.ValidTenantID(s))
 	case "unicode_names":
