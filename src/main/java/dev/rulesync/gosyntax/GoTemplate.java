@@ -23,7 +23,7 @@ import java.util.Set;
 public final class GoTemplate {
 
     /** How deep actions ({{if}}, {{range}}, {{else if}}, ...) and parentheses may nest. */
-    public static final int MAX_DEPTH = 200;
+    public static final int MAX_DEPTH = 100;
 
     /** text/template's built-in functions, known to every template. */
     public static final Set<String> BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not",
@@ -112,8 +112,8 @@ public final class GoTemplate {
         // operands
         BOOL, DOT, NIL, NUMBER, STRING, FIELD, VARIABLE, IDENTIFIER, PIPE, CHAIN }
 
-    /** A node: its kind and, for an operand, the text its String() gives. */
-    private record Node(N kind, String text) {
+    /** A node: its kind, where it starts, and for an operand the text its String() gives. */
+    private record Node(N kind, String text, int pos) {
 
         /** Node.String() of an {{end}} or {{else}}, which "unexpected %s" prints. */
         @Override
@@ -131,9 +131,11 @@ public final class GoTemplate {
         private int peekCount;
         private final List<String> vars = new ArrayList<>(List.of("$"));
         private int actionLine;
+        private int actionPos;
         private int rangeDepth;
         private int parens;
         private boolean empty = true;
+        private int namePos;
 
         Tree(String name, Shared shared) {
             this.name = name;
@@ -191,8 +193,13 @@ public final class GoTemplate {
 
         // -- errors
 
+        /** Go reports the line of the last token read; rule-sync places the error at {@code pos}. */
+        private Fail errorAt(int pos, String message) {
+            return new Fail(message, token[0].line(), pos);
+        }
+
         private Fail errorf(String message) {
-            return new Fail(message, token[0].line(), token[0].pos());
+            return errorAt(token[0].pos(), message);
         }
 
         private Fail unexpected(Item t, String context) {
@@ -203,9 +210,10 @@ public final class GoTemplate {
                             ? " started at " + parseName + ":" + actionLine
                             : " in action started at " + parseName + ":" + actionLine;
                 }
-                return errorf(t + extra);
+                // an unclosed action is best shown at its "{{"
+                return errorAt(t.val().equals("unclosed action") ? actionPos : t.pos(), t + extra);
             }
-            return errorf("unexpected " + t + " in " + context);
+            return errorAt(t.pos(), "unexpected " + t + " in " + context);
         }
 
         private Item expect(T expected, String context) {
@@ -214,9 +222,9 @@ public final class GoTemplate {
             return t;
         }
 
-        private void enter() {
+        private void enter(int pos) {
             if (++shared.depth > MAX_DEPTH) {
-                throw errorf("nesting deeper than " + MAX_DEPTH + " levels (actions and parentheses) is not checked");
+                throw errorAt(pos, "nesting deeper than " + MAX_DEPTH + " levels (actions and parentheses) is not checked");
             }
         }
 
@@ -238,7 +246,7 @@ public final class GoTemplate {
                     backup2(delim);
                 }
                 Node n = textOrAction();
-                if (n.kind() == N.END || n.kind() == N.ELSE) throw errorf("unexpected " + n);
+                if (n.kind() == N.END || n.kind() == N.ELSE) throw errorAt(n.pos(), "unexpected " + n);
                 append(n);
             }
         }
@@ -254,17 +262,18 @@ public final class GoTemplate {
                 shared.trees.put(name, empty);
                 return;
             }
-            if (!empty) throw errorf("template: multiple definition of template " + GoStrconv.quote(name));
+            if (!empty) throw errorAt(namePos, "template: multiple definition of template " + GoStrconv.quote(name));
         }
 
         private void parseDefinition() {
             String context = "define clause";
             Item nameToken = nextNonSpace();
             if (nameToken.type() != T.STRING && nameToken.type() != T.RAW_STRING) throw unexpected(nameToken, context);
-            name = unquote(nameToken.val());
+            name = unquote(nameToken);
+            namePos = nameToken.pos();
             expect(T.RIGHT_DELIM, context);
             Node end = itemList();
-            if (end.kind() != N.END) throw errorf("unexpected " + end + " in " + context);
+            if (end.kind() != N.END) throw errorAt(end.pos(), "unexpected " + end + " in " + context);
             add();
         }
 
@@ -282,10 +291,11 @@ public final class GoTemplate {
             Item t = nextNonSpace();
             switch (t.type()) {
                 case TEXT -> {
-                    return new Node(isBlank(t.val()) ? N.BLANK_TEXT : N.TEXT, null);
+                    return new Node(isBlank(t.val()) ? N.BLANK_TEXT : N.TEXT, null, t.pos());
                 }
                 case LEFT_DELIM -> {
                     actionLine = t.line();
+                    actionPos = t.pos();
                     try {
                         return action();
                     } finally {
@@ -315,39 +325,39 @@ public final class GoTemplate {
                     String word = t.type() == T.BREAK ? "break" : "continue";
                     Item after = nextNonSpace();
                     if (after.type() != T.RIGHT_DELIM) throw unexpected(after, "{{" + word + "}}");
-                    if (rangeDepth == 0) throw errorf("{{" + word + "}} outside {{range}}");
-                    return new Node(t.type() == T.BREAK ? N.BREAK : N.CONTINUE, null);
+                    if (rangeDepth == 0) throw errorAt(t.pos(), "{{" + word + "}} outside {{range}}");
+                    return new Node(t.type() == T.BREAK ? N.BREAK : N.CONTINUE, null, t.pos());
                 }
                 case ELSE -> {
-                    return elseControl();
+                    return elseControl(t);
                 }
                 case END -> {
                     expect(T.RIGHT_DELIM, "end");
-                    return new Node(N.END, null);
+                    return new Node(N.END, null, t.pos());
                 }
                 case IF -> {
-                    return parseControl("if");
+                    return parseControl("if", t);
                 }
                 case RANGE -> {
-                    return parseControl("range");
+                    return parseControl("range", t);
                 }
                 case TEMPLATE -> {
                     return templateControl();
                 }
                 case WITH -> {
-                    return parseControl("with");
+                    return parseControl("with", t);
                 }
                 default -> {
                 }
             }
             backup();
             pipeline("command", T.RIGHT_DELIM);
-            return new Node(N.ACTION, null);
+            return new Node(N.ACTION, null, t.pos());
         }
 
         /** {{if}}, {{range}}, {{with}}: pipeline, list, optional {{else}} (or {{else if}}), {{end}}. */
-        private Node parseControl(String context) {
-            enter();
+        private Node parseControl(String context, Item keyword) {
+            enter(keyword.pos());
             int savedVars = vars.size();
             try {
                 pipeline(context, T.RIGHT_DELIM);
@@ -356,28 +366,26 @@ public final class GoTemplate {
                 if (context.equals("range")) rangeDepth--;
                 if (next.kind() == N.ELSE) {
                     if (context.equals("if") && peek().type() == T.IF) {
-                        next();
-                        parseControl("if");
+                        parseControl("if", next());
                     } else if (context.equals("with") && peek().type() == T.WITH) {
-                        next();
-                        parseControl("with");
+                        parseControl("with", next());
                     } else {
                         next = itemList();
-                        if (next.kind() != N.END) throw errorf("expected end; found " + next);
+                        if (next.kind() != N.END) throw errorAt(next.pos(), "expected end; found " + next);
                     }
                 }
-                return new Node(N.CONTROL, null);
+                return new Node(N.CONTROL, null, keyword.pos());
             } finally {
                 while (vars.size() > savedVars) vars.removeLast();
                 leave();
             }
         }
 
-        private Node elseControl() {
+        private Node elseControl(Item keyword) {
             Item peek = peekNonSpace();
-            if (peek.type() == T.IF || peek.type() == T.WITH) return new Node(N.ELSE, null);
+            if (peek.type() == T.IF || peek.type() == T.WITH) return new Node(N.ELSE, null, keyword.pos());
             expect(T.RIGHT_DELIM, "else");
-            return new Node(N.ELSE, null);
+            return new Node(N.ELSE, null, keyword.pos());
         }
 
         private Node blockControl() {
@@ -385,16 +393,17 @@ public final class GoTemplate {
             Item t = nextNonSpace();
             String blockName = templateName(t, context);
             pipeline(context, T.RIGHT_DELIM);
-            enter();
+            enter(t.pos());
             try {
                 Tree block = new Tree(blockName, shared);
+                block.namePos = t.pos();
                 Node end = block.itemList();
-                if (end.kind() != N.END) throw errorf("unexpected " + end + " in " + context);
+                if (end.kind() != N.END) throw errorAt(end.pos(), "unexpected " + end + " in " + context);
                 block.add();
             } finally {
                 leave();
             }
-            return new Node(N.TEMPLATE, null);
+            return new Node(N.TEMPLATE, null, t.pos());
         }
 
         private Node templateControl() {
@@ -405,19 +414,19 @@ public final class GoTemplate {
                 backup();
                 pipeline(context, T.RIGHT_DELIM);
             }
-            return new Node(N.TEMPLATE, null);
+            return new Node(N.TEMPLATE, null, t.pos());
         }
 
         private String templateName(Item t, String context) {
             if (t.type() != T.STRING && t.type() != T.RAW_STRING) throw unexpected(t, context);
-            return unquote(t.val());
+            return unquote(t);
         }
 
-        private String unquote(String quoted) {
+        private String unquote(Item quoted) {
             try {
-                return GoStrconv.unquote(quoted);
+                return GoStrconv.unquote(quoted.val());
             } catch (GoSyntaxException e) {
-                throw errorf(e.getMessage());
+                throw errorAt(quoted.pos(), e.getMessage());
             }
         }
 
@@ -444,7 +453,7 @@ public final class GoTemplate {
                         if (after == T.VARIABLE || after == T.RIGHT_DELIM || after == T.RIGHT_PAREN) continue;
                         throw errorf("range can only initialize variables");
                     }
-                    throw errorf("too many declarations in " + context);
+                    throw errorAt(v.pos(), "too many declarations in " + context);
                 } else if (afterVariable.type() == T.SPACE) {
                     backup3(v, afterVariable);
                 } else {
@@ -456,11 +465,11 @@ public final class GoTemplate {
             while (true) {
                 Item t = nextNonSpace();
                 if (t.type() == end) {
-                    if (firstArgs.isEmpty()) throw errorf("missing value for " + context);
+                    if (firstArgs.isEmpty()) throw errorAt(t.pos(), "missing value for " + context);
                     for (int i = 1; i < firstArgs.size(); i++) {
                         switch (firstArgs.get(i).kind()) {
-                            case BOOL, DOT, NIL, NUMBER, STRING ->
-                                    throw errorf("non executable command in pipeline stage " + (i + 1));
+                            case BOOL, DOT, NIL, NUMBER, STRING -> throw errorAt(firstArgs.get(i).pos(),
+                                    "non executable command in pipeline stage " + (i + 1));
                             default -> {
                             }
                         }
@@ -510,9 +519,9 @@ public final class GoTemplate {
                         return node;
                     }
                     case BOOL, STRING, NUMBER, NIL, DOT ->
-                            throw errorf("unexpected . after term " + GoStrconv.quote(node.text()));
+                            throw errorAt(node.pos(), "unexpected . after term " + GoStrconv.quote(node.text()));
                     default -> {
-                        return new Node(N.CHAIN, null);
+                        return new Node(N.CHAIN, null, node.pos());
                     }
                 }
             }
@@ -524,46 +533,48 @@ public final class GoTemplate {
             switch (t.type()) {
                 case IDENTIFIER -> {
                     if (!shared.env.hasFunction(t.val())) {
-                        throw errorf("function " + GoStrconv.quote(t.val()) + " not defined");
+                        throw errorAt(t.pos(), "function " + GoStrconv.quote(t.val()) + " not defined");
                     }
-                    return new Node(N.IDENTIFIER, t.val());
+                    return new Node(N.IDENTIFIER, t.val(), t.pos());
                 }
                 case DOT -> {
-                    return new Node(N.DOT, ".");
+                    return new Node(N.DOT, ".", t.pos());
                 }
                 case NIL -> {
-                    return new Node(N.NIL, "nil");
+                    return new Node(N.NIL, "nil", t.pos());
                 }
                 case VARIABLE -> {
-                    if (!vars.contains(t.val())) throw errorf("undefined variable " + GoStrconv.quote(t.val()));
-                    return new Node(N.VARIABLE, t.val());
+                    if (!vars.contains(t.val())) {
+                        throw errorAt(t.pos(), "undefined variable " + GoStrconv.quote(t.val()));
+                    }
+                    return new Node(N.VARIABLE, t.val(), t.pos());
                 }
                 case FIELD -> {
-                    return new Node(N.FIELD, t.val());
+                    return new Node(N.FIELD, t.val(), t.pos());
                 }
                 case BOOL -> {
-                    return new Node(N.BOOL, t.val());
+                    return new Node(N.BOOL, t.val(), t.pos());
                 }
                 case CHAR_CONSTANT, COMPLEX, NUMBER -> {
                     String err = GoTemplateNumbers.check(t.val(), t.type());
-                    if (err != null) throw errorf(err);
-                    return new Node(N.NUMBER, t.val());
+                    if (err != null) throw errorAt(t.pos(), err);
+                    return new Node(N.NUMBER, t.val(), t.pos());
                 }
                 case LEFT_PAREN -> {
-                    if (parens >= GO_MAX_PARENS) throw errorf("max expression depth exceeded");
+                    if (parens >= GO_MAX_PARENS) throw errorAt(t.pos(), "max expression depth exceeded");
                     parens++;
-                    enter();
+                    enter(t.pos());
                     try {
                         pipeline("parenthesized pipeline", T.RIGHT_PAREN);
                     } finally {
                         parens--;
                         leave();
                     }
-                    return new Node(N.PIPE, null);
+                    return new Node(N.PIPE, null, t.pos());
                 }
                 case STRING, RAW_STRING -> {
-                    unquote(t.val());
-                    return new Node(N.STRING, t.val());
+                    unquote(t);
+                    return new Node(N.STRING, t.val(), t.pos());
                 }
                 default -> {
                     backup();
