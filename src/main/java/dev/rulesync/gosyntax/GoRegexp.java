@@ -61,10 +61,14 @@ public final class GoRegexp {
      * kept in a small bounded cache.
      */
     public static Parsed parse(String re, Syntax syntax) {
-        Map<String, Parsed> cache = syntax == Syntax.GRAFANA ? GRAFANA_CACHE : GO_CACHE;
+        return cached(syntax == Syntax.GRAFANA ? GRAFANA_CACHE : GO_CACHE, re,
+                () -> new Parser(GoStrconv.canonical(re), syntax).run());
+    }
+
+    private static Parsed cached(Map<String, Parsed> cache, String re, java.util.function.Supplier<Parsed> parse) {
         Parsed p = cache.get(re);
         if (p == null) {
-            p = new Parser(GoStrconv.canonical(re), syntax).run();
+            p = parse.get();
             if (cache.size() >= CACHE_LIMIT) cache.clear();
             cache.put(re, p);
         }
@@ -82,13 +86,7 @@ public final class GoRegexp {
      * anchored as {@code ^(?s:...)$}. {@link Parsed#matchesEmpty()} says whether the matcher matches "".
      */
     public static Parsed matcher(String re) {
-        Parsed p = MATCHER_CACHE.get(re);
-        if (p == null) {
-            p = matcherUncached(re);
-            if (MATCHER_CACHE.size() >= CACHE_LIMIT) MATCHER_CACHE.clear();
-            MATCHER_CACHE.put(re, p);
-        }
-        return p;
+        return cached(MATCHER_CACHE, re, () -> matcherUncached(re));
     }
 
     private static Parsed matcherUncached(String re) {
@@ -132,7 +130,7 @@ public final class GoRegexp {
 
     // ---- Unicode class names ------------------------------------------------------------------------------
 
-    /** unicode.Categories of Go 1.26 (Unicode 15.0.0); checked against Go by GoSyntaxOracleIT. */
+    /** unicode.Categories of Go 1.26 (Unicode 15.0.0); GoRegexpOracleIT checks the three lists against Go's. */
     static final Set<String> CATEGORIES = Set.of(("C Cc Cf Cn Co Cs L LC Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd"
             + " Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs").split(" "));
 

@@ -292,13 +292,13 @@ final class GoTemplateLexer {
         } else if (r == '|') {
             emit(T.PIPE);
         } else if (r == '"') {
-            quote();
+            quoted('"', T.STRING, "unterminated quoted string");
         } else if (r == '`') {
             rawQuote();
         } else if (r == '$') {
             variable();
         } else if (r == '\'') {
-            charConstant();
+            quoted('\'', T.CHAR_CONSTANT, "unterminated character constant");
         } else if (r == '.' && pos < input.length() && !(input.charAt(pos) >= '0' && input.charAt(pos) <= '9')) {
             // a '.' at the very end reads as a number, as in Go
             fieldOrVariable(T.FIELD);
@@ -406,7 +406,8 @@ final class GoTemplateLexer {
         };
     }
 
-    private void charConstant() {
+    /** A '...' or "..." up to its closing quote on the same line; a backslash escapes the next character. */
+    private void quoted(int close, T type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -414,12 +415,12 @@ final class GoTemplateLexer {
                 if (r != EOF && r != '\n') continue;
             }
             if (r == EOF || r == '\n') {
-                errorf("unterminated character constant");
+                errorf(unterminated);
                 return;
             }
-            if (r == '\'') break;
+            if (r == close) break;
         }
-        emit(T.CHAR_CONSTANT);
+        emit(type);
     }
 
     private void number() {
@@ -467,22 +468,6 @@ final class GoTemplateLexer {
             return false;
         }
         return true;
-    }
-
-    private void quote() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                r = next();
-                if (r != EOF && r != '\n') continue;
-            }
-            if (r == EOF || r == '\n') {
-                errorf("unterminated quoted string");
-                return;
-            }
-            if (r == '"') break;
-        }
-        emit(T.STRING);
     }
 
     private void rawQuote() {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +114,21 @@ class GoRegexpOracleIT {
             out.add("[[:^" + posix + ":]]");
         }
         return out;
+    }
+
+    @Test
+    void sameUnicodeClassNamesAsGo() {
+        Answer go = GoOracle.ask(List.of(new Ask("unicode_names", ""))).getFirst();
+        assertThat(go.str()).as("Unicode version of Go's tables").isEqualTo("15.0.0");
+        assertThat(names(go, "category:")).isEqualTo(GoRegexp.CATEGORIES);
+        assertThat(names(go, "script:")).isEqualTo(GoRegexp.SCRIPTS);
+        assertThat(names(go, "alias:").stream().map(GoRegexp::canonicalName).collect(Collectors.toSet()))
+                .isEqualTo(GoRegexp.ALIASES);
+    }
+
+    private static Set<String> names(Answer go, String kind) {
+        return go.names().stream().filter(n -> n.startsWith(kind)).map(n -> n.substring(kind.length()))
+                .collect(Collectors.toSet());
     }
 
     @Test

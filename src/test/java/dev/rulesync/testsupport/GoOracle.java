@@ -5,18 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * tools/go-oracle: Go's own regexp, text/template, strconv, durations and tenant-id rule, asked through one process.
@@ -43,42 +34,16 @@ public final class GoOracle {
 
     /** Asks everything through one oracle process; the answers come back in order. */
     public static List<Answer> ask(List<Ask> questions) {
-        try {
-            Process p = new ProcessBuilder(GoTools.binary("go-oracle").toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-                try (BufferedWriter w = new BufferedWriter(
-                        new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-                    for (Ask q : questions) {
-                        ObjectNode o = JSON.createObjectNode();
-                        o.put("f", q.f());
-                        o.put("s", Base64.getEncoder().encodeToString(GoStrconv.bytes(q.s())));
-                        var a = o.putArray("a");
-                        q.args().forEach(a::add);
-                        w.write(JSON.writeValueAsString(o));
-                        w.write('\n');
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            List<Answer> out = new ArrayList<>(questions.size());
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8),
-                    1 << 16)) {
-                for (String line; (line = r.readLine()) != null; ) out.add(answer(JSON.readTree(line)));
-            }
-            writer.join();
-            if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IllegalStateException("go-oracle failed");
-            if (out.size() != questions.size()) {
-                throw new IllegalStateException("go-oracle answered " + out.size() + " of " + questions.size());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        List<String> lines = new ArrayList<>(questions.size());
+        for (Ask q : questions) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("f", q.f());
+            o.put("s", Base64.getEncoder().encodeToString(GoStrconv.bytes(q.s())));
+            var a = o.putArray("a");
+            q.args().forEach(a::add);
+            lines.add(JSON.writeValueAsString(o));
         }
+        return GoTools.exchange("go-oracle", List.of(), lines).stream().map(l -> answer(JSON.readTree(l))).toList();
     }
 
     private static Answer answer(JsonNode n) {

@@ -1,6 +1,10 @@
 package dev.rulesync.testsupport;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +63,45 @@ public final class GoTools {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs tools/NAME with {@code args}, writes {@code lines} to it while reading what it answers, one line per
+     * line written, and checks that it answered them all and exited cleanly.
+     */
+    public static List<String> exchange(String name, List<String> args, List<String> lines) {
+        try {
+            List<String> command = new ArrayList<>(List.of(binary(name).toString()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try (BufferedWriter w = new BufferedWriter(
+                        new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                    for (String line : lines) {
+                        w.write(line);
+                        w.write('\n');
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            List<String> out = new ArrayList<>(lines.size());
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+                for (String line; (line = r.readLine()) != null; ) out.add(line);
+            }
+            writer.join();
+            if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IllegalStateException(name + " failed");
+            if (out.size() != lines.size()) {
+                throw new IllegalStateException(name + " answered " + out.size() + " of " + lines.size());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
