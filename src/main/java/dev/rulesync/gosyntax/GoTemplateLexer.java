@@ -29,8 +29,10 @@ final class GoTemplateLexer {
             if (type == T.EOF) return "EOF";
             if (type == T.ERROR) return val;
             if (type.keyword()) return "<" + val + ">";
-            if (val.codePointCount(0, val.length()) > 10) {
-                return GoStrconv.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
+            // Go compares the length in bytes, then quotes at most ten characters
+            if (GoStrconv.bytes(val).length > 10) {
+                int end = val.codePointCount(0, val.length()) > 10 ? val.offsetByCodePoints(0, 10) : val.length();
+                return GoStrconv.quote(val.substring(0, end)) + "...";
             }
             return GoStrconv.quote(val);
         }

@@ -78,6 +78,7 @@ class GoDurationOracleIT {
             d.check("model.Duration.String", Long.toString(n), PromDuration.format(n), a.str());
             d.check("time.Duration.String", Long.toString(n), GoDuration.format(n), a.str2());
         }
+        System.out.println("durations: " + inputs.size() + " texts, " + nanos.size() + " nanosecond values");
         d.assertNone();
     }
 

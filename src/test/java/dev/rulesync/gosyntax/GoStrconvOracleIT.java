@@ -113,6 +113,8 @@ class GoStrconvOracleIT {
             d.check("format_float %v", Double.toString(v), GoStrconv.formatFloatV(v), a.str3());
         }
         for (String s : plain) d.check("quote", s, GoStrconv.quote(s), go.get(k++).v());
+        System.out.println("GoStrconv: " + quoted.size() + " quoted strings, " + numbers.size() + " numbers, "
+                + doubles.size() + " floats, " + plain.size() + " strings to quote");
         d.assertNone();
     }
 

@@ -60,7 +60,8 @@ class GoTemplateOracleIT {
                 "{{ humanize 1 }}", "{{ toUpper \"a\" }}", "{{ nope }}", "{{.Labels.job}}", "{{ $labels.job }}",
                 "{{ index $labels \"job\" }}", "{{ \u00e9 }}", "{{ .\u00e9 }}", "{{ $\u00e9 }}",
                 "{{ " + Inputs.rawByte(0xff) + " }}", "{{ \"" + Inputs.rawByte(0xff) + "\" }}",
-                "{{ '" + Inputs.rawByte(0xff) + "' }}", "{{ # }}", "{{ @ }}", "{{ ; }}", "{{ , }}", "{{ \u00a0 }}"));
+                "{{ '" + Inputs.rawByte(0xff) + "' }}", "{{block $labels_1\u65e5}}", "{{block \u65e5\u65e5\u65e5\u65e5}}",
+                "{{ # }}", "{{ @ }}", "{{ ; }}", "{{ , }}", "{{ \u00a0 }}"));
         for (int depth : new int[] {50, GoTemplate.MAX_DEPTH - 1, GoTemplate.MAX_DEPTH}) {
             out.add("{{if 1}}".repeat(depth) + "{{end}}".repeat(depth));
             out.add("{{" + "(".repeat(depth) + "1" + ")".repeat(depth) + "}}");

@@ -36,7 +36,7 @@ class TenantIdOracleIT {
             d.check("tenant", ids.get(i), ours ? "valid" : "invalid", go.get(i).ok() ? "valid" : "invalid");
         }
         d.assertNone();
-        assertThat(invalid).isBetween(ids.size() / 5, ids.size() * 4 / 5);
+        assertThat(invalid).as("the generator makes both kinds").isBetween(ids.size() / 10, ids.size() * 9 / 10);
         assertThat(GoOracle.ask(List.of(new Ask("tenant", ""))).getFirst().ok()).isTrue();
         assertThat(TenantIds.problem("")).isPresent();
     }
