@@ -44,14 +44,15 @@ public final class GoTemplate {
     }
 
     /**
-     * A template Go does not parse. {@code line} is the line Go reports, {@code column} (1-based, in code points)
-     * the start of the token Go stopped at, {@code message} Go's text after its "template: NAME:LINE: " prefix.
+     * A template Go does not parse. {@code line} and {@code column} (1-based, in code points) place it in the text:
+     * at the token it is about, which may be earlier than the last token Go read, whose line Go reports
+     * ({@code goLine}). {@code message} is Go's text after its "template: NAME:LINE: " prefix.
      */
-    public record Error(String name, int line, int column, String message) {
+    public record Error(String name, int goLine, int line, int column, String message) {
 
         /** The error as Go prints it: {@code template: NAME:LINE: message}. */
         public String goMessage() {
-            return "template: " + name + ":" + line + ": " + message;
+            return "template: " + name + ":" + goLine + ": " + message;
         }
 
         @Override
@@ -74,10 +75,11 @@ public final class GoTemplate {
             main.add();
             return Optional.empty();
         } catch (Fail f) {
-            int offset = Math.max(0, Math.min(f.pos, full.length()) - env.header().length());
+            int offset = Math.min(Math.max(0, f.pos - env.header().length()), text.length());
             int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-            int column = text.codePointCount(lineStart, Math.min(offset, text.length())) + 1;
-            return Optional.of(new Error(env.name(), f.line, column, f.getMessage()));
+            int line = 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+            int column = text.codePointCount(lineStart, offset) + 1;
+            return Optional.of(new Error(env.name(), f.line, line, column, f.getMessage()));
         }
     }
 
