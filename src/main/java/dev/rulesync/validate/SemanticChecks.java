@@ -188,7 +188,7 @@ public final class SemanticChecks {
                         out.add(problem(object, g, r, at, end, Checks.ALERTS_TEMPLATE_LABEL, where + " uses label "
                                 + u.label() + ", which `" + shortExpr(r.expr()) + "` never returns: "
                                 + removedBy(a.output(), u.label()) + "; the template prints nothing there"));
-                    } else if (u.value() && kind.equals("labels")) {
+                    } else if (u.value() && u.printed() && kind.equals("labels")) {
                         out.add(problem(object, g, r, at, end, Checks.ALERTS_TEMPLATE_VALUE, where + " uses the "
                                 + "value: it changes at every evaluation, so each one starts a new alert and "
                                 + "the old one resolves; put the value in an annotation"));
@@ -249,7 +249,7 @@ public final class SemanticChecks {
             Duration d = f == null ? Duration.ZERO : PromDuration.parse(f);
             Position at = r.origin().field(f == null ? "alert" : "for");
             if (policy.minFor() != null && d.compareTo(policy.minFor()) < 0) {
-                out.add(policyProblem(object, g, r, at, Checks.POLICY_FOR, "`for` " + (f == null ? "is not set"
+                out.add(policyProblem(object, g, r, at, Checks.POLICY_FOR, "`for` " + (f == null ? "is not set (0s),"
                         : f + " is") + " below the policy's minimum " + PromDuration.format(policy.minFor())));
             }
             if (policy.maxFor() != null && d.compareTo(policy.maxFor()) > 0) {
