@@ -41,10 +41,6 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
 
     public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null, null);
 
-    public LintProperties(List<String> disabledChecks, NameValidation nameValidation, Integer maxRulesPerGroup,
-                          String tenantLabel, String typeLabel) {
-        this(disabledChecks, nameValidation, maxRulesPerGroup, tenantLabel, typeLabel, null);
-    }
 
     /**
      * {@code rulesync.lint.policy}: labels and annotations (name to a Java regex the whole value must match, ""
