@@ -126,8 +126,9 @@ public final class TreeChecks {
     /** Every tree problem, each once. */
     public synchronized List<Problem> all() {
         List<Problem> out = new ArrayList<>();
+        for (List<Entry> same : byMeaning.values()) duplicates(same, out);
         for (List<Entry> l : byObject.values()) {
-            for (Entry e : l) entryProblems(e, out);
+            for (Entry e : l) if (e.type() == RuleType.METRICS) dependencies(e, out);
         }
         out.sort(Comparator.comparing(Problem::position).thenComparing(Problem::check));
         return out;
@@ -136,27 +137,24 @@ public final class TreeChecks {
     /** The tree problems placed in {@code object} or naming it as a related place. */
     public synchronized List<Problem> problems(ObjectRef object) {
         List<Problem> out = new ArrayList<>();
-        Set<Entry> seen = new LinkedHashSet<>();
+        Set<Meaning> meanings = new LinkedHashSet<>();
         for (Entry e : byObject.getOrDefault(ObjectKey.of(object), List.of())) {
-            seen.add(e);
-            seen.addAll(byMeaning.getOrDefault(meaning(e), List.of()));
+            meanings.add(meaning(e));
+            if (e.type() == RuleType.METRICS) dependencies(e, out);
         }
-        for (Entry e : seen) entryProblems(e, out);
+        for (Meaning m : meanings) duplicates(byMeaning.getOrDefault(m, List.of()), out);
         out.sort(Comparator.comparing(Problem::position).thenComparing(Problem::check));
         return out;
     }
 
-    /** The problems placed at entry {@code e}. */
-    private void entryProblems(Entry e, List<Problem> out) {
-        List<Entry> same = byMeaning.getOrDefault(meaning(e), List.of());
-        if (same.size() > 1) {
-            Entry first = same.stream().min(FILE_ORDER).orElseThrow();
-            if (first != e) out.add(duplicate(e, first));
-        }
-        if (e.type() == RuleType.METRICS) dependencies(e, out);
+    /** Every copy after the first (in file order) of one rule, each naming the first. */
+    private static void duplicates(List<Entry> same, List<Problem> out) {
+        if (same.size() < 2) return;
+        Entry first = same.stream().min(FILE_ORDER).orElseThrow();
+        for (Entry e : same) if (e != first) out.add(duplicate(e, first));
     }
 
-    private Problem duplicate(Entry e, Entry first) {
+    private static Problem duplicate(Entry e, Entry first) {
         Rule r = e.rule();
         Rule f = first.rule();
         List<String> differ = new ArrayList<>();
