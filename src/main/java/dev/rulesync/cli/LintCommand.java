@@ -99,7 +99,7 @@ public final class LintCommand implements Callable<Integer> {
         disabled.addAll(disable);
         ValidationOptions vo = new ValidationOptions(
                 names == null ? props.nameValidation() : NameValidation.valueOf(names.name().toUpperCase()),
-                maxRulesPerGroup == null ? props.maxRulesPerGroup() : maxRulesPerGroup, disabled);
+                maxRulesPerGroup == null ? props.maxRulesPerGroup() : maxRulesPerGroup, disabled, props.lintPolicy());
         if (tenant != null && tenant.isEmpty()) throw new ParameterException(spec.commandLine(), "--tenant is empty");
         ClassifyOptions co = new ClassifyOptions(tenantLabel == null ? props.tenantLabel() : tenantLabel,
                 typeLabel == null ? props.typeLabel() : typeLabel, tenant,

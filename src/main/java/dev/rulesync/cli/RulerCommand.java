@@ -124,8 +124,15 @@ abstract class RulerCommand implements Callable<Integer> {
         }
         ClassifyOptions co = new ClassifyOptions(props.lint().tenantLabel(), props.lint().typeLabel(),
                 props.files().tenant(), props.files().type());
+        dev.rulesync.validate.LintPolicy policy;
+        try {
+            policy = props.lint().lintPolicy();
+        } catch (IllegalArgumentException e) {
+            err.println("rule-sync: " + e.getMessage());
+            return 2;
+        }
         ValidationOptions vo = new ValidationOptions(props.lint().nameValidation(), props.lint().maxRulesPerGroup(),
-                new java.util.LinkedHashSet<>(props.lint().disabledChecks()));
+                new java.util.LinkedHashSet<>(props.lint().disabledChecks()), policy);
         ExpressionLanguages languages = ExpressionLanguages.builtIn();
         FilePipeline pipeline = new FilePipeline(
                 new Linter(new RuleFileLoader(), new Classifier(co), new Validator(vo, languages)));

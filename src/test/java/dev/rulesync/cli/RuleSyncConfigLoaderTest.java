@@ -95,6 +95,19 @@ class RuleSyncConfigLoaderTest {
     }
 
     @Test
+    void theLintPolicyBindsFromArgumentsAndTheEnvironment() {
+        RuleSyncProperties p = load(Map.of(), List.of("--rulesync.lint.policy.alert-labels.severity=page|ticket",
+                "--rulesync.lint.policy.min-for=1m"), Map.of("RULESYNC_LINT_POLICY_ALERTNAME", "[A-Z].*",
+                "RULESYNC_LINT_POLICY_SEVERITY", "error"));
+        var policy = p.lint().lintPolicy();
+        assertThat(policy.alertLabels().get("severity").pattern()).isEqualTo("page|ticket");
+        assertThat(policy.alertName().pattern()).isEqualTo("[A-Z].*");
+        assertThat(policy.minFor()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(policy.severity()).isEqualTo(dev.rulesync.model.Severity.ERROR);
+        assertThat(load(Map.of(), List.of(), Map.of()).lint().lintPolicy().isEmpty()).isTrue();
+    }
+
+    @Test
     void invalidValuesStopWithThePropertyName() {
         assertThatThrownBy(() -> load(Map.of(), List.of("--rulesync.concurrency=0"), Map.of()))
                 .isInstanceOf(BindException.class).hasMessageContaining("rulesync");

@@ -46,7 +46,7 @@ class SharedCorpusLintTest {
     }
 
     @Test
-    void kubePrometheusIsCleanWithTenantAndTypeLabels() throws IOException {
+    void kubePrometheusHasOnlyItsKnownTemplateBugsAndRegexpHints() throws IOException {
         RuleFileLoader loader = new RuleFileLoader();
         Linter linter = new Linter(loader, new Classifier(ClassifyOptions.DEFAULTS),
                 new Validator(new ValidationOptions(null, 0, java.util.Set.of()), ExpressionLanguages.builtIn()));
@@ -70,7 +70,12 @@ class SharedCorpusLintTest {
                 problems.addAll(linter.check(new LoadedObject(labelled, o.origin(), o.problems())).problems());
             }
         }
-        assertThat(problems).isEmpty();
+        // the five template bugs pint reports too ($labels.job after `min by (namespace, service, integration)` and
+        // the like, all in alertmanager's rules), and four regexps that are plain strings or match everything
+        assertThat(problems).filteredOn(p -> p.check().equals("alerts/template-label")).hasSize(5)
+                .allSatisfy(p -> assertThat(p.position().file()).endsWith("alertmanager-prometheusRule.yaml"));
+        assertThat(problems).extracting(Problem::check).containsOnly("alerts/template-label", "promql/regexp");
+        assertThat(problems).filteredOn(p -> p.check().equals("promql/regexp")).hasSize(4);
         assertThat(rules).isGreaterThan(200);
     }
 

@@ -46,7 +46,7 @@ class RuleChecksTest {
 
     @Test
     void anErrorMakesTheObjectInvalid() {
-        Rule both = new Rule("a:b", "A", "up", null, null, Map.of(), Map.of(), null);
+        Rule both = new Rule("a:b", "A", "up == 0", null, null, Map.of(), Map.of(), null);
         ObjectVerdict verdict = new Validator(ValidationOptions.DEFAULTS, ExpressionLanguages.builtIn())
                 .validate(object(List.of(both)), RuleType.METRICS);
         assertThat(verdict.valid()).isFalse();
