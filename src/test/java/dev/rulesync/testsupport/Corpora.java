@@ -33,12 +33,13 @@ import java.util.stream.Stream;
 public final class Corpora {
 
     /** The only corpus module no other program of ours pins. */
-    static final GoModule PROMETHEUS_OPERATOR =
+    private static final GoModule PROMETHEUS_OPERATOR =
             new GoModule("github.com/prometheus-operator/prometheus-operator", "v0.85.0");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<GoModule, Path> DIRS = new ConcurrentHashMap<>();
-    private static volatile Map<String, GoModule> peerModules;
+    /** The pins read from their files, once per JVM. */
+    private static final Map<String, GoModule> PINNED = new ConcurrentHashMap<>();
 
     private Corpora() {
     }
@@ -68,8 +69,8 @@ public final class Corpora {
 
     /** github.com/prometheus/prometheus at the version tools/promql-oracle requires. */
     public static GoModule prometheus() {
-        return new GoModule("github.com/prometheus/prometheus",
-                required(Path.of("tools/promql-oracle/go.mod"), "github.com/prometheus/prometheus"));
+        return PINNED.computeIfAbsent("prometheus", k -> new GoModule("github.com/prometheus/prometheus",
+                required(Path.of("tools/promql-oracle/go.mod"), "github.com/prometheus/prometheus")));
     }
 
     /** Loki's module at the version scripts/peers.sh builds (tools/logql-oracle requires the same). */
@@ -106,7 +107,7 @@ public final class Corpora {
     }
 
     /** The pinned plain ({@code groups:} at the top) rule files. */
-    public static List<Path> plainRuleFiles() {
+    private static List<Path> plainRuleFiles() {
         List<Path> out = new ArrayList<>();
         out.addAll(mimirMixin());
         out.addAll(files(mimir().resolve("operations/mimir-mixin-compiled-baremetal"), ".yaml"));
@@ -116,7 +117,7 @@ public final class Corpora {
     }
 
     /** Mimir's compiled mixin: alerts.yaml and rules.yaml, 241 rules in 31 groups. */
-    public static List<Path> mimirMixin() {
+    private static List<Path> mimirMixin() {
         return files(mimir().resolve("operations/mimir-mixin-compiled"), ".yaml");
     }
 
@@ -129,7 +130,7 @@ public final class Corpora {
      * Real PrometheusRule manifests: Mimir's mixin as its Helm chart renders it (the chart's own golden output,
      * with {@code ---} and {@code # Source:} lines), prometheus-operator's examples, and ../shared's kube-prometheus.
      */
-    public static List<Path> prometheusRuleObjects() {
+    private static List<Path> prometheusRuleObjects() {
         List<Path> out = new ArrayList<>(mimirHelmRules());
         out.add(prometheusOperator().resolve("example/user-guides/alerting/prometheus-example-rules.yaml"));
         out.add(prometheusOperator().resolve("example/thanos/prometheus-rule.yaml"));
@@ -182,22 +183,20 @@ public final class Corpora {
         }
     }
 
+    /** A module as {@code scripts/peers.sh --versions} names it ({@code name=module@version} lines, no build). */
     private static GoModule peerModule(String name) {
-        Map<String, GoModule> m = peerModules;
-        if (m == null) {
-            // "name=module@version" lines; the script prints them without building anything.
-            Map<String, GoModule> parsed = new ConcurrentHashMap<>();
+        if (!PINNED.containsKey("peers:" + name)) {
             for (String line : run(Path.of("."), "bash", "scripts/peers.sh", "--versions").split("\n")) {
                 int eq = line.indexOf('=');
                 int at = line.lastIndexOf('@');
                 if (eq > 0 && at > eq) {
-                    parsed.put(line.substring(0, eq), new GoModule(line.substring(eq + 1, at), line.substring(at + 1)));
+                    PINNED.put("peers:" + line.substring(0, eq),
+                            new GoModule(line.substring(eq + 1, at), line.substring(at + 1)));
                 }
             }
-            peerModules = m = parsed;
         }
-        GoModule g = m.get(name);
-        if (g == null) throw new IllegalStateException("scripts/peers.sh --versions names no " + name + ": " + m);
+        GoModule g = PINNED.get("peers:" + name);
+        if (g == null) throw new IllegalStateException("scripts/peers.sh --versions names no " + name);
         return g;
     }
 
