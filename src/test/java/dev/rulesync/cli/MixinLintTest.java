@@ -1,24 +1,20 @@
 package dev.rulesync.cli;
 
+import dev.rulesync.testsupport.Corpora;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code lint} on the real rule corpora the build reaches: Mimir's and Loki's compiled mixins, from the Go module
- * cache at the versions scripts/peers.sh pins. The findings are exactly those listed and judged in docs/lint.md
+ * cache at the versions scripts/peers.sh pins ({@link Corpora}). The findings are exactly those listed and judged in docs/lint.md
  * (all true; a false positive is fixed in the check, never listed).
  */
 class MixinLintTest {
@@ -27,10 +23,11 @@ class MixinLintTest {
 
     @Test
     void mimirAndLokiMixinsHaveExactlyTheFindingsJudgedInDocs() throws Exception {
-        Path mimir = moduleDir("MIMIR").resolve("operations/mimir-mixin-compiled");
-        Path loki = moduleDir("LOKI").resolve("production/loki-mixin-compiled");
+        Path mimir = Corpora.mimir().resolve("operations/mimir-mixin-compiled");
+        Path loki = Corpora.loki().resolve("production/loki-mixin-compiled");
         List<String> found = new ArrayList<>();
         found.addAll(lint("mimir", mimir));
+        found.addAll(lint("mimir-baremetal", Corpora.mimir().resolve("operations/mimir-mixin-compiled-baremetal")));
         found.addAll(lint("loki", loki));
         List<String> expected = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("src/test/resources/lint/mixins-expected.txt"))) {
@@ -53,24 +50,5 @@ class MixinLintTest {
                     + p.get("column").asInt() + " " + p.get("check").asString());
         }
         return out;
-    }
-
-    /** The module's folder in the Go module cache, downloaded through the module proxy when missing. */
-    static Path moduleDir(String peer) throws IOException, InterruptedException {
-        String peers = Files.readString(Path.of("scripts/peers.sh"));
-        String module = value(peers, peer + "_MODULE");
-        String version = value(peers, peer + "_VERSION");
-        Process p = new ProcessBuilder("go", "mod", "download", "-json", module + "@" + version)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return Path.of(JSON.readTree(out).get("Dir").asString());
-    }
-
-    private static String value(String script, String name) {
-        Matcher m = Pattern.compile("(?m)^" + name + "=(\\S+)$").matcher(script);
-        assertThat(m.find()).as(name + " in scripts/peers.sh").isTrue();
-        return m.group(1);
     }
 }

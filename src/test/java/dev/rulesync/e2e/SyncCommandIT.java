@@ -57,7 +57,7 @@ class SyncCommandIT {
         this.mimir = new MimirRulerTarget(MimirTargetProperties.of(peers.mimirUrl()));
         this.lokiS3 = new LokiS3Target(new LokiTargetProperties.S3(peers.minioUrl(), "us-east-1",
                 List.of(peers.lokiRulerBucket()), "", peers.minioAccessKey(), peers.minioSecretKey(), null, true,
-                null, 4), Duration.ofSeconds(10), RetryProperties.DEFAULT, null);
+                null, 4, null), Duration.ofSeconds(10), RetryProperties.DEFAULT, null);
         this.lokiApi = new LokiApiTarget(LokiTargetProperties.api(peers.lokiUrl()));
     }
 
@@ -278,6 +278,29 @@ class SyncCommandIT {
         assertThat(sync.out()).contains(a + ":").doesNotContain("- delete");
         assertThat(writes).isEmpty();
         assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team/a", "rule-sync/team/b");
+    }
+
+    @Test
+    void aTenantWhoseAnswersExceedTheReadLimitsFailsAndNothingOfItIsDeleted() throws IOException {
+        String t = tenant("capped");
+        RuleFiles.metrics(dir, t, "team", "a", "sum(up)", "5m");
+        RuleFiles.logs(dir, t, "team", "a-logs");
+        Path b = RuleFiles.metrics(dir, t, "team", "b", "sum(up)", "5m");
+        Path bLogs = RuleFiles.logs(dir, t, "team", "b-logs");
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        // without its objects, a sync that could read the tenant would delete b's namespaces
+        Files.delete(b);
+        Files.delete(bLogs);
+        List<String> capped = new ArrayList<>(mimirAndLokiS3());
+        capped.addAll(List.of("--rulesync.mimir.max-response-size=100B", "--rulesync.loki.s3.max-object-size=50B"));
+        writes.clear();
+        Result sync = run("sync", capped, dir);
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isEqualTo(2);
+        assertThat(sync.out()).contains("mimir " + t + ": FAILED", "rulesync.mimir.max-response-size",
+                "loki-s3 " + t + ": FAILED", "rulesync.loki.s3.max-object-size").doesNotContain("- delete");
+        assertThat(writes).isEmpty();
+        assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team/a", "rule-sync/team/b");
+        assertThat(lokiS3.list(t)).containsOnlyKeys("rule-sync-team-a-logs", "rule-sync-team-b-logs");
     }
 
     @Test

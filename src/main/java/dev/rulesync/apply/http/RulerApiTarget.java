@@ -1,5 +1,6 @@
 package dev.rulesync.apply.http;
 
+import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.RulerException;
 import dev.rulesync.apply.RulerTarget;
 import dev.rulesync.apply.TenantIds;
@@ -39,19 +40,29 @@ public abstract class RulerApiTarget implements RulerTarget {
                           boolean unstorableNamesAbsent) {
     }
 
+    /**
+     * Default cap on one answer. A whole tenant is listed in one answer, a few hundred bytes of YAML per rule
+     * (20,000 rules: several MB, far above WebClient's 256 KiB default, found by TargetListBenchmark): a tenant ten
+     * times that large still fits, a runaway answer does not.
+     */
+    public static final String DEFAULT_MAX_RESPONSE_SIZE = "64MB";
+
     private final Dialect dialect;
     private final String base;
     private final RulerHttpClient http;
 
-    /** @param urlMissing the message when {@code url} is null */
+    /**
+     * @param urlMissing the message when {@code url} is null
+     * @param limit      the cap on one answer
+     */
     protected RulerApiTarget(Dialect dialect, URI url, String urlMissing, String prefix, HttpAuthProperties auth,
-                             TlsProperties tls, Duration timeout, RetryProperties retry) {
+                             TlsProperties tls, Duration timeout, RetryProperties retry, ReadLimit limit) {
         if (url == null) throw new IllegalArgumentException(urlMissing);
         String u = url.toString();
         while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
         this.dialect = dialect;
         this.base = u + prefix + dialect.path();
-        this.http = new RulerHttpClient(dialect.name(), auth, tls, timeout, retry);
+        this.http = new RulerHttpClient(dialect.name(), auth, tls, timeout, retry, limit);
     }
 
     @Override

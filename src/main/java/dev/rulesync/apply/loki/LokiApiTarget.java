@@ -21,7 +21,7 @@ public final class LokiApiTarget extends RulerApiTarget {
 
     public LokiApiTarget(LokiTargetProperties p) {
         super(LOKI, p.url(), "loki: url is required for the API target", p.prefix(), p.auth(), p.tls(), p.timeout(),
-                p.retry());
+                p.retry(), p.readLimit());
     }
 
     @Override

@@ -28,7 +28,8 @@ public final class MimirRulerTarget extends RulerApiTarget {
     private static final Dialect MIMIR = new Dialect("mimir", RuleType.METRICS, "/config/v1/rules", 1, null, false);
 
     public MimirRulerTarget(MimirTargetProperties p) {
-        super(MIMIR, p.url(), "mimir: url is required", p.prefix(), p.auth(), p.tls(), p.timeout(), p.retry());
+        super(MIMIR, p.url(), "mimir: url is required", p.prefix(), p.auth(), p.tls(), p.timeout(), p.retry(),
+                p.readLimit());
     }
 
     @Override
