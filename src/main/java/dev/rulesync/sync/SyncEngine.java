@@ -5,6 +5,7 @@ import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.Plan;
 import dev.rulesync.plan.PlanTarget;
 import dev.rulesync.plan.Planner;
+import dev.rulesync.plan.Pruning;
 import dev.rulesync.plan.RemoteState;
 
 import java.util.Collection;
@@ -28,9 +29,10 @@ public final class SyncEngine {
      * @param targets     each target with its naming and expression language
      * @param rulers      the same targets' clients, by name
      * @param concurrency how many ruler calls may be in flight at once
+     * @param pruning     whether owned namespaces no given object maps to are deleted (see {@link Pruning})
      */
-    public SyncEngine(List<PlanTarget> targets, Map<String, RulerTarget> rulers, int concurrency) {
-        this.planner = new Planner(targets);
+    public SyncEngine(List<PlanTarget> targets, Map<String, RulerTarget> rulers, int concurrency, Pruning pruning) {
+        this.planner = new Planner(targets, pruning);
         this.rulers = Map.copyOf(new LinkedHashMap<>(rulers));
         this.reader = new RemoteReader(concurrency);
         this.executor = new PlanExecutor(concurrency);
@@ -40,7 +42,10 @@ public final class SyncEngine {
         return planner;
     }
 
-    /** Lists what is needed and plans; {@code knownTenants} are listed even with no object left (for cleanup). */
+    /**
+     * Lists what is needed and plans; when pruning, {@code knownTenants} are listed even with no object left (for
+     * cleanup).
+     */
     public Plan plan(Collection<DesiredObject> desired, Set<String> knownTenants) {
         RemoteState remote = reader.read(rulers, planner.tenantsToList(desired, knownTenants));
         return planner.plan(desired, remote);
