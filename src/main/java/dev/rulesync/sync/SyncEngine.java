@@ -2,11 +2,13 @@ package dev.rulesync.sync;
 
 import dev.rulesync.apply.RulerTarget;
 import dev.rulesync.plan.DesiredObject;
+import dev.rulesync.plan.NamespaceKey;
 import dev.rulesync.plan.Plan;
 import dev.rulesync.plan.PlanTarget;
 import dev.rulesync.plan.Planner;
 import dev.rulesync.plan.Pruning;
 import dev.rulesync.plan.RemoteState;
+import dev.rulesync.plan.Scope;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,6 +51,15 @@ public final class SyncEngine {
     public Plan plan(Collection<DesiredObject> desired, Set<String> knownTenants) {
         RemoteState remote = reader.read(rulers, planner.tenantsToList(desired, knownTenants));
         return planner.plan(desired, remote);
+    }
+
+    /**
+     * Plans a slice: lists only these remote namespaces and plans only them ({@link Scope}), so a reconcile costs
+     * what it touches. {@code desired} holds the objects that render to the keys; a key no object maps to any more
+     * is deleted when pruning.
+     */
+    public Plan planSlice(Collection<DesiredObject> desired, Set<NamespaceKey> keys) {
+        return planner.plan(desired, reader.readNamespaces(rulers, keys), Scope.of(keys));
     }
 
     public SyncResult execute(Plan plan) {

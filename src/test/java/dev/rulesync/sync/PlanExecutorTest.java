@@ -8,6 +8,7 @@ import dev.rulesync.plan.Action;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.ExitCode;
 import dev.rulesync.plan.Listing;
+import dev.rulesync.plan.NamespaceKey;
 import dev.rulesync.plan.NamingTemplate;
 import dev.rulesync.plan.Plan;
 import dev.rulesync.plan.PlanTarget;
@@ -187,6 +188,28 @@ class PlanExecutorTest {
         assertThat(state.listing(new TargetKey("mimir", "t1"))).contains(new Listing.Failed("401 no org id", true));
         assertThat(state.listing(new TargetKey("mimir", "t2"))).get().isInstanceOf(Listing.Listed.class);
         assertThat(state.listing(new TargetKey("missing", "t3"))).get().isInstanceOf(Listing.Failed.class);
+    }
+
+    @Test
+    void aSlicePlanListsOnlyItsNamespaces() {
+        for (int i = 0; i < 5; i++) mimir.put("t", "rule-sync/ns/obj" + i, group("g" + i, record("r" + i, "old")));
+        mimir.put("t", "rule-sync/ns/deleted", group("g", record("r", "1")));
+        SyncEngine engine = new SyncEngine(List.of(
+                PlanTarget.of(mimir, NamingTemplate.defaultFor(RuleType.METRICS), WHITESPACE_LANGUAGE)),
+                rulers, 4, Pruning.PRUNE);
+        DesiredObject changed = objects(5).get(2);
+        Set<NamespaceKey> keys = new java.util.TreeSet<>(engine.planner().keysOf(changed));
+        keys.add(new NamespaceKey("mimir", "t", "rule-sync/ns/deleted")); // its object went away
+        keys.add(new NamespaceKey("mimir", "t", "rule-sync/ns/never-was"));
+
+        Plan plan = engine.planSlice(List.of(changed), keys);
+
+        assertThat(mimir.calls()).extracting(InMemoryRulerTarget.Call::toString).containsExactlyInAnyOrder(
+                "listNamespace t rule-sync/ns/obj2", "listNamespace t rule-sync/ns/deleted",
+                "listNamespace t rule-sync/ns/never-was");
+        assertThat(plan.operations()).extracting(dev.rulesync.plan.PlanPrinter::line).containsExactly(
+                "- delete  mimir t rule-sync/ns/deleted (namespace)",
+                "~ update  mimir t rule-sync/ns/obj2/g2");
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class LokiApiTarget extends RulerApiTarget {
 
     private static final Dialect LOKI =
-            new Dialect("loki-api", RuleType.LOGS, "/loki/api/v1/rules", 2, "no rule groups found", true);
+            new Dialect("loki-api", RuleType.LOGS, "/loki/api/v1/rules", 2, "no rule groups found",
+                    "no rule groups found", true);
 
     public LokiApiTarget(LokiTargetProperties p) {
         super(LOKI, p.url(), "loki: url is required for the API target", p.prefix(), p.auth(), p.tls(), p.timeout(),

@@ -25,7 +25,8 @@ public final class MimirRulerTarget extends RulerApiTarget {
 
     private static final StoredForm STORED = new StoredForm(DROPPED);
     // Names nameProblem refuses still go to Mimir on get/delete: it answers for itself, as it always has.
-    private static final Dialect MIMIR = new Dialect("mimir", RuleType.METRICS, "/config/v1/rules", 1, null, false);
+    private static final Dialect MIMIR = new Dialect("mimir", RuleType.METRICS, "/config/v1/rules", 1, null,
+            "no rule groups found", false);
 
     public MimirRulerTarget(MimirTargetProperties p) {
         super(MIMIR, p.url(), "mimir: url is required", p.prefix(), p.auth(), p.tls(), p.timeout(), p.retry());
