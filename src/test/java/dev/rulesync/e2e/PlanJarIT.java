@@ -84,15 +84,8 @@ class PlanJarIT {
     @Test
     void plainRuleFilesHaveTheSameRemoteNamesFromAnyWorkingDirectory(@TempDir Path dir) throws Exception {
         String tenant = "jar-" + UUID.randomUUID().toString().substring(0, 8);
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        assertThat(new ProcessBuilder("git", "init", "-q", repo.toString()).inheritIO().start().waitFor()).isZero();
-        RuleFiles.write(repo.resolve("rules/team a/api.yaml"), """
-                groups:
-                  - name: api
-                    rules:
-                      - record: job:up:sum
-                        expr: sum by (job) (up)
-                """);
+        Path repo = RuleFiles.gitRepository(dir.resolve("repo"));
+        RuleFiles.plain(repo.resolve("rules/team a/api.yaml"), "api");
         Map<String, String> env = Map.of("RULESYNC_MIMIR_URL", peers.mimirUrl().toString(),
                 "RULESYNC_FILES_TENANT", tenant, "RULESYNC_FILES_TYPE", "metrics");
 

@@ -307,10 +307,9 @@ class SyncCommandIT {
     @Test
     void theSameTreeSyncedByDifferentInvocationsGetsTheSameRemoteNames() throws Exception {
         String t = tenant("names");
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        assertThat(new ProcessBuilder("git", "init", "-q", repo.toString()).inheritIO().start().waitFor()).isZero();
-        Path api = RuleFiles.write(repo.resolve("rules/team a/api.yaml"), plainGroup("api"));
-        Path web = RuleFiles.write(repo.resolve("rules/web.yaml"), plainGroup("web"));
+        Path repo = RuleFiles.gitRepository(dir.resolve("repo"));
+        Path api = RuleFiles.plain(repo.resolve("rules/team a/api.yaml"), "api");
+        Path web = RuleFiles.plain(repo.resolve("rules/web.yaml"), "web");
         List<String> args = new ArrayList<>(mimirAndLokiApi());
         args.addAll(List.of("--tenant=" + t, "--type=metrics"));
 
@@ -337,23 +336,13 @@ class SyncCommandIT {
         assertThat(writes).isEmpty();
 
         // outside a git work tree a plain rule file needs a stated root: a usage error, nothing listed or written
-        Path loose = RuleFiles.write(dir.resolve("loose/a.yaml"), plainGroup("loose"));
+        Path loose = RuleFiles.plain(dir.resolve("loose/a.yaml"), "loose");
         Result noRoot = run("plan", args, loose);
         assertThat(noRoot.exit()).isEqualTo(2);
         assertThat(noRoot.err()).contains("plain rule file " + loose + " cannot be named", "set --root DIR");
         List<String> rooted = new ArrayList<>(args);
         rooted.add("--root=" + dir);
         assertThat(run("plan", rooted, loose).out()).contains("+ create  mimir " + t + " rule-sync/loose/a.yaml/loose");
-    }
-
-    private static String plainGroup(String name) {
-        return """
-                groups:
-                  - name: %s
-                    rules:
-                      - record: job:up:sum
-                        expr: sum by (job) (up)
-                """.formatted(name);
     }
 
     /**
@@ -421,13 +410,7 @@ class SyncCommandIT {
     @Test
     void plainRuleFilesGoToTheTenantGivenAndAreNamedByTheirPathBelowTheRoot() {
         String t = tenant("plain");
-        RuleFiles.write(dir.resolve("team a/api.yaml"), """
-                groups:
-                  - name: api
-                    rules:
-                      - record: job:up:sum
-                        expr: sum by (job) (up)
-                """);
+        RuleFiles.plain(dir.resolve("team a/api.yaml"), "api");
         List<String> args = new ArrayList<>(mimirAndLokiS3());
         args.addAll(List.of("--tenant=" + t, "--type=metrics", "--root=" + dir));
         Result sync = run("sync", args, dir);
