@@ -32,7 +32,8 @@ public abstract class RulerApiTarget implements RulerTarget {
      * @param encodings      how many times each name is percent-encoded: once per decoding the ruler does
      * @param noGroups404    the body text of the ruler's own {@code 404} for a tenant without groups, or null when an
      *                       empty tenant lists as {@code 200}
-     * @param noNamespace404 the body text of the ruler's own {@code 404} for a namespace without groups
+     * @param noNamespace404 the body text of the ruler's own {@code 404} for a namespace without groups, or null when
+     *                       such a namespace lists as {@code 200}
      * @param unstorableNamesAbsent true when a name {@link #nameProblem} refuses cannot exist in the ruler, so get
      *                       and delete of it answer without a request
      */
@@ -84,7 +85,9 @@ public abstract class RulerApiTarget implements RulerTarget {
         URI uri = requestUri(namespace);
         Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(name(), tenant), null);
         // as for the tenant: only the ruler's own "no such namespace" answer is empty, any other 404 an error
-        if (r.status() == 404 && r.body().contains(dialect.noNamespace404())) return List.of();
+        if (dialect.noNamespace404() != null && r.status() == 404 && r.body().contains(dialect.noNamespace404())) {
+            return List.of();
+        }
         if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
         Map<String, List<RuleGroup>> listed = read(uri, () -> RulerYaml.readListing(r.body()));
         if (!listed.keySet().stream().allMatch(namespace::equals)) {
