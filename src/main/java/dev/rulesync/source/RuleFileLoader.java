@@ -240,8 +240,8 @@ public final class RuleFileLoader {
             } else {
                 issues.add(issue(spec == null ? map : spec, "a PrometheusRule needs a `spec` mapping with `groups`"));
             }
-            ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid, namePos);
-            finish(new RuleObject(ref, labels, annotations, groups), new Origin(pos(map), objFields, null));
+            ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid);
+            finish(new RuleObject(ref, namePos, labels, annotations, groups), new Origin(pos(map), objFields, null));
         }
 
         private void readRuleFile(MappingNode map) {
@@ -254,8 +254,8 @@ public final class RuleFileLoader {
             objFields.put("groups", pos(g));
             List<RuleGroup> groups = groups(g, FILE_GROUP_FIELDS);
             String name = doc == 1 ? src.file() : src.file() + "#" + doc;
-            ObjectRef ref = new ObjectRef(ObjectRef.RULE_FILE, null, name, null, pos(map));
-            finish(new RuleObject(ref, Map.of(), Map.of(), groups), new Origin(pos(map), objFields, null));
+            ObjectRef ref = new ObjectRef(ObjectRef.RULE_FILE, null, name, null);
+            finish(new RuleObject(ref, pos(map), Map.of(), Map.of(), groups), new Origin(pos(map), objFields, null));
         }
 
         private void metadataIssue(Position at, java.util.Optional<String> message) {

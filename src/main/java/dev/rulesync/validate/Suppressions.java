@@ -63,7 +63,7 @@ public final class Suppressions {
         int line = c.at().line();
         if (c.own() && c.next() > 0) {
             for (LoadedObject o : file.objects()) {
-                if (o.object().ref().position().line() == c.next()) {
+                if (o.object().at().line() == c.next()) {
                     return new Scope(file.file(), 0, 0, o.object().ref(), checks);
                 }
                 for (RuleGroup g : o.object().groups()) {

@@ -58,7 +58,7 @@ public final class Validator {
             }
         }
         List<Problem> kept = new ArrayList<>(switches.apply(object,
-                annotationsAt == null || !annotationsAt.isKnown() ? object.ref().position() : annotationsAt, all));
+                annotationsAt == null || !annotationsAt.isKnown() ? object.at() : annotationsAt, all));
         kept.sort(ORDER);
         return new ObjectVerdict(object.ref(), kept, analyses);
     }

@@ -122,6 +122,37 @@ public abstract class RulerTargetContract {
     }
 
     @Test
+    void oneNamespaceListsItsGroupsAndNothingElse() {
+        String tenant = newTenant();
+        RuleGroup a = smallGroup("a", "a:one");
+        RuleGroup b = fullGroup("b");
+        target().setGroup(tenant, "ns1", b);
+        target().setGroup(tenant, "ns1", a);
+        // "ns12" and "ns" share a prefix with "ns1" (also in base64 keys): neither may leak into its listing
+        target().setGroup(tenant, "ns12", smallGroup("c", "c:one"));
+        target().setGroup(tenant, "ns", smallGroup("d", "d:one"));
+
+        assertThat(target().list(tenant, "ns1").stream().sorted(java.util.Comparator.comparing(RuleGroup::name)))
+                .containsExactly(expected(a), expected(b));
+        assertThat(target().list(tenant, "ns")).containsExactly(expected(smallGroup("d", "d:one")));
+        assertThat(target().list(tenant, "no-such-namespace")).isEmpty();
+        assertThat(target().list(newTenant(), "ns1")).as("a tenant without groups").isEmpty();
+        target().deleteNamespace(tenant, "ns1");
+        assertThat(target().list(tenant, "ns1")).as("a deleted namespace").isEmpty();
+    }
+
+    @Test
+    void oneNamespaceWithSpecialCharactersListsByItsName() {
+        String tenant = newTenant();
+        String ns = "team a: 100% ü+&=?#";
+        String group = "grp %2F ~ é;,'()*!";
+        target().setGroup(tenant, ns, smallGroup(group, "x:r"));
+
+        assertThat(target().list(tenant, ns)).containsExactly(expected(smallGroup(group, "x:r")));
+        assertThat(target().list(tenant, "team a")).isEmpty();
+    }
+
+    @Test
     void settingAnExistingGroupReplacesIt() {
         String tenant = newTenant();
         target().setGroup(tenant, "ns", fullGroup("g"));

@@ -2,6 +2,7 @@ package dev.rulesync.cli;
 
 import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.classify.Classifier;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;

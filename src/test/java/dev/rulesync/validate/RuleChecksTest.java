@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleChecksTest {
 
     private static RuleObject object(List<Rule> rules) {
-        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid", null), Map.of(),
+        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid"), Map.of(),
                 Map.of(), List.of(RuleGroup.of("g", rules)));
     }
 

@@ -24,7 +24,7 @@ class SemanticChecksTest {
     private static final Validator VALIDATOR = new Validator(ValidationOptions.DEFAULTS, ExpressionLanguages.builtIn());
 
     private static List<String> checks(RuleType type, Rule rule, Validator v) {
-        RuleObject o = new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid", null), Map.of(),
+        RuleObject o = new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid"), Map.of(),
                 Map.of(), List.of(RuleGroup.of("g", List.of(rule))));
         return v.validate(o, type).problems().stream().map(Problem::check).toList();
     }
@@ -141,7 +141,7 @@ class SemanticChecksTest {
     }
 
     private static RuleObject group(String interval, Rule r) {
-        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid", null), Map.of(), Map.of(),
+        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid"), Map.of(), Map.of(),
                 List.of(new RuleGroup("g", interval, null, null, Map.of(), List.of(), List.of(r), null)));
     }
 
@@ -158,7 +158,7 @@ class SemanticChecksTest {
         Rule good = new Rule(null, "Down", "up == 0", "5m", null, Map.of("severity", "page"), Map.of("summary", "s"), null);
         assertThat(checks(RuleType.METRICS, good, v)).isEmpty();
         assertThat(checks(RuleType.METRICS, Rule.recording("ab", "sum(x)"), v)).containsExactly("policy/name");
-        RuleObject o = new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid", null), Map.of(),
+        RuleObject o = new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid"), Map.of(),
                 Map.of(), List.of(RuleGroup.of("g", List.of(bad))));
         assertThat(v.validate(o, RuleType.METRICS).valid()).as("a policy of severity error blocks the object").isFalse();
         assertThat(VALIDATOR.validate(o, RuleType.METRICS).valid()).as("no policy, no finding").isTrue();

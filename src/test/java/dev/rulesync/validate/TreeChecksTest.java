@@ -19,7 +19,7 @@ class TreeChecksTest {
     private static final Validator VALIDATOR = new Validator(ValidationOptions.DEFAULTS, ExpressionLanguages.builtIn());
 
     private static ObjectRef ref(String name) {
-        return new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", name, "", null);
+        return new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", name, "");
     }
 
     private static void put(TreeChecks tree, String name, String tenant, Rule... rules) {

@@ -33,11 +33,13 @@ public abstract class RulerApiTarget implements RulerTarget {
      * @param encodings      how many times each name is percent-encoded: once per decoding the ruler does
      * @param noGroups404    the body text of the ruler's own {@code 404} for a tenant without groups, or null when an
      *                       empty tenant lists as {@code 200}
+     * @param noNamespace404 the body text of the ruler's own {@code 404} for a namespace without groups, or null when
+     *                       such a namespace lists as {@code 200}
      * @param unstorableNamesAbsent true when a name {@link #nameProblem} refuses cannot exist in the ruler, so get
      *                       and delete of it answer without a request
      */
     public record Dialect(String name, RuleType type, String path, int encodings, String noGroups404,
-                          boolean unstorableNamesAbsent) {
+                          String noNamespace404, boolean unstorableNamesAbsent) {
     }
 
     /**
@@ -86,6 +88,24 @@ public abstract class RulerApiTarget implements RulerTarget {
         }
         if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
         return read(uri, () -> RulerYaml.readListing(r.body()));
+    }
+
+    @Override
+    public final List<RuleGroup> list(String tenant, String namespace) {
+        if (absent(namespace, "g")) return List.of(); // "g": any storable group name, only the namespace is asked
+        URI uri = requestUri(namespace);
+        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(name(), tenant), null);
+        // as for the tenant: only the ruler's own "no such namespace" answer is empty, any other 404 an error
+        if (dialect.noNamespace404() != null && r.status() == 404 && r.body().contains(dialect.noNamespace404())) {
+            return List.of();
+        }
+        if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
+        Map<String, List<RuleGroup>> listed = read(uri, () -> RulerYaml.readListing(r.body()));
+        if (!listed.keySet().stream().allMatch(namespace::equals)) {
+            throw new RulerException(name() + " " + uri.getRawPath() + ": asked for namespace \"" + namespace
+                    + "\", got " + listed.keySet(), 200, true, null);
+        }
+        return listed.getOrDefault(namespace, List.of());
     }
 
     @Override

@@ -103,13 +103,26 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
         return RuleType.LOGS;
     }
 
+    /** Reads every object of the tenant: one LIST, then one GET per group. */
     @Override
     public Map<String, List<RuleGroup>> list(String tenant) {
         TenantIds.require(NAME, tenant);
+        return groupsUnder(tenant, keys.tenantPrefix(tenant));
+    }
+
+    /** Reads only the namespace's objects (its key prefix), not the tenant's. */
+    @Override
+    public List<RuleGroup> list(String tenant, String namespace) {
+        TenantIds.require(NAME, tenant);
+        if (nameProblem(namespace, "g").isPresent()) return List.of(); // such a namespace cannot be in the bucket
+        return groupsUnder(tenant, keys.namespacePrefix(tenant, namespace)).getOrDefault(namespace, List.of());
+    }
+
+    private Map<String, List<RuleGroup>> groupsUnder(String tenant, String prefix) {
         List<Located> found = new ArrayList<>();
         for (String bucket : buckets) {
-            for (S3Object o : call("list " + bucket + "/" + keys.tenantPrefix(tenant), () ->
-                    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(keys.tenantPrefix(tenant))).contents().stream().toList())) {
+            for (S3Object o : call("list " + bucket + "/" + prefix, () ->
+                    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream().toList())) {
                 Optional<RuleObjectKeys.Parsed> parsed = keys.parse(o.key());
                 if (parsed.isEmpty() || !parsed.get().tenant().equals(tenant)) {
                     log.warn("{}: skipping s3://{}/{}: not a rule group key Loki can load", NAME, bucket, o.key());

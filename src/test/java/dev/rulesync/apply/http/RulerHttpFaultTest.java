@@ -170,6 +170,24 @@ class RulerHttpFaultTest {
     }
 
     @Test
+    void aNamespaceListingTakesOnlyTheRulersOwnEmptyAnswerAsEmpty() {
+        LokiApiTarget loki = new LokiApiTarget(new LokiTargetProperties(LokiTargetProperties.Mode.API, fake.url(),
+                null, null, null, Duration.ofSeconds(5), FAST_RETRY, null, null));
+        fake.answer(404, "no rule groups found\n").answer(404, "404 page not found\n")
+                .answer(404, "no rule groups found\n").answer(200, "other:\n  - name: g\n    rules: []\n");
+        assertThat(loki.list("t", "50%")).isEmpty();
+        assertThat(fake.seen.get(0).rawPath()).isEqualTo("/loki/api/v1/rules/50%2525");
+        assertThatThrownBy(() -> loki.list("t", "ns")).isInstanceOfSatisfying(RulerException.class,
+                e -> assertThat(e.getMessage()).contains("404 page not found"));
+        // Mimir answers 200 {} for an empty namespace: any 404 is an error, even one worded like Loki's
+        assertThatThrownBy(() -> mimir().list("t", "ns")).isInstanceOf(RulerException.class);
+        assertThatThrownBy(() -> mimir().list("t", "ns")).isInstanceOfSatisfying(RulerException.class,
+                e -> assertThat(e.getMessage()).contains("asked for namespace \"ns\", got [other]"));
+        assertThat(loki.list("t", "a/b")).as("a name Loki cannot hold is not asked for").isEmpty();
+        assertThat(fake.seen).hasSize(4);
+    }
+
+    @Test
     void aListingOfMoreThanAMegabyteIsReadWhole() {
         StringBuilder yaml = new StringBuilder("big:\n");
         for (int g = 0; g < 2000; g++) {

@@ -1,4 +1,4 @@
-package dev.rulesync.cli;
+package dev.rulesync.engine;
 
 import dev.rulesync.classify.Classification;
 import dev.rulesync.classify.Classifier;
