@@ -2,6 +2,7 @@ package dev.rulesync.cli;
 
 import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.classify.Classifier;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.config.LintProperties;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
@@ -99,7 +100,7 @@ public final class LintCommand implements Callable<Integer> {
         disabled.addAll(disable);
         ValidationOptions vo = new ValidationOptions(
                 names == null ? props.nameValidation() : NameValidation.valueOf(names.name().toUpperCase()),
-                maxRulesPerGroup == null ? props.maxRulesPerGroup() : maxRulesPerGroup, disabled);
+                maxRulesPerGroup == null ? props.maxRulesPerGroup() : maxRulesPerGroup, disabled, props.lintPolicy());
         if (tenant != null && tenant.isEmpty()) throw new ParameterException(spec.commandLine(), "--tenant is empty");
         ClassifyOptions co = new ClassifyOptions(tenantLabel == null ? props.tenantLabel() : tenantLabel,
                 typeLabel == null ? props.typeLabel() : typeLabel, tenant,

@@ -11,7 +11,18 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.time.Duration;
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.PromDuration;
+import dev.rulesync.model.Severity;
+import dev.rulesync.validate.LintPolicy;
 
 /**
  * Check settings shared by {@code lint} and the controller ({@code rulesync.lint.*}). The controller binds them
@@ -23,12 +34,74 @@ import java.util.List;
  * @param maxRulesPerGroup rules per group above which {@code group/size} warns (0 = off)
  * @param tenantLabel      metadata label holding the tenant
  * @param typeLabel        metadata label holding the type
+ * @param policy           the team's policy ({@code policy/*} checks), see docs/configuration.md
  */
 @ConfigurationProperties("rulesync.lint")
 public record LintProperties(List<String> disabledChecks, NameValidation nameValidation, Integer maxRulesPerGroup,
-                             String tenantLabel, String typeLabel) {
+                             String tenantLabel, String typeLabel, Policy policy) {
 
-    public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null);
+    public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null, null);
+
+
+    /**
+     * {@code rulesync.lint.policy}: labels and annotations (name to a Java regex the whole value must match, ""
+     * for any non-empty value), name patterns, bounds for an alert's {@code for}, and the severity of findings.
+     */
+    public record Policy(Map<String, String> alertLabels, Map<String, String> recordLabels,
+                         Map<String, String> annotations, String alertName, String recordName, String minFor,
+                         String maxFor, String severity) {
+
+        public Policy {
+            alertLabels = alertLabels == null ? Map.of() : Map.copyOf(alertLabels);
+            recordLabels = recordLabels == null ? Map.of() : Map.copyOf(recordLabels);
+            annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        }
+
+        /** The policy the checks use; throws {@link IllegalArgumentException} naming the bad setting. */
+        public LintPolicy toPolicy() {
+            Severity sev = null;
+            if (severity != null && !severity.isBlank()) {
+                try {
+                    sev = Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rulesync.lint.policy.severity must be info, warning or error");
+                }
+            }
+            return new LintPolicy(patterns("alert-labels", alertLabels), patterns("record-labels", recordLabels),
+                    patterns("annotations", annotations), pattern("alert-name", alertName),
+                    pattern("record-name", recordName), duration("min-for", minFor), duration("max-for", maxFor), sev);
+        }
+
+        private static Map<String, Pattern> patterns(String key, Map<String, String> m) {
+            Map<String, Pattern> out = new LinkedHashMap<>();
+            new TreeMap<>(m).forEach((k, v) -> out.put(k, pattern(key + "." + k, v == null ? "" : v)));
+            return out;
+        }
+
+        private static Pattern pattern(String key, String regex) {
+            if (regex == null) return null;
+            try {
+                return Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("rulesync.lint.policy." + key + " is not a valid regex: "
+                        + e.getDescription());
+            }
+        }
+
+        private static Duration duration(String key, String d) {
+            if (d == null || d.isBlank()) return null;
+            try {
+                return Duration.ofNanos(PromDuration.parse(d.trim()));
+            } catch (GoSyntaxException e) {
+                throw new IllegalArgumentException("rulesync.lint.policy." + key + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The policy as the checks use it. */
+    public LintPolicy lintPolicy() {
+        return policy == null ? LintPolicy.NONE : policy.toPolicy();
+    }
 
     public LintProperties {
         disabledChecks = disabledChecks == null ? List.of() : List.copyOf(disabledChecks);
@@ -49,7 +122,7 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
         JsonNode lint = root == null ? null : root.path("rulesync").path("lint");
         if (lint == null || lint.isMissingNode() || lint.isNull()) return DEFAULTS;
         List<String> known = List.of("disabled-checks", "name-validation", "max-rules-per-group", "tenant-label",
-                "type-label");
+                "type-label", "policy");
         for (String name : lint.propertyNames()) {
             if (!known.contains(name)) throw new IOException(file + ": unknown setting rulesync.lint." + name);
         }
@@ -64,7 +137,33 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
             }
         }
         Integer max = lint.hasNonNull("max-rules-per-group") ? lint.get("max-rules-per-group").asInt() : null;
+        Policy policy = null;
+        JsonNode p = lint.path("policy");
+        if (p.isObject()) {
+            List<String> policyKeys = List.of("alert-labels", "record-labels", "annotations", "alert-name",
+                    "record-name", "min-for", "max-for", "severity");
+            for (String name : p.propertyNames()) {
+                if (!policyKeys.contains(name)) throw new IOException(file + ": unknown setting rulesync.lint.policy." + name);
+            }
+            policy = new Policy(stringMap(p.path("alert-labels")), stringMap(p.path("record-labels")),
+                    stringMap(p.path("annotations")), p.path("alert-name").asString(null),
+                    p.path("record-name").asString(null), p.path("min-for").asString(null),
+                    p.path("max-for").asString(null), p.path("severity").asString(null));
+            try {
+                policy.toPolicy();
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+        }
         return new LintProperties(disabled, names, max, lint.path("tenant-label").asString(null),
-                lint.path("type-label").asString(null));
+                lint.path("type-label").asString(null), policy);
+    }
+
+    private static Map<String, String> stringMap(JsonNode n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n.isObject()) {
+            for (String k : n.propertyNames()) out.put(k, n.get(k).isNull() ? "" : n.get(k).asString());
+        }
+        return out;
     }
 }

@@ -64,6 +64,62 @@ public final class GoTemplate {
     private GoTemplate() {
     }
 
+    /** The kinds of {@link Token}: Go's item types, with keywords, strings and numbers each folded into one. */
+    public enum TokenType {
+        TEXT, LEFT_DELIM, RIGHT_DELIM, IDENTIFIER, KEYWORD, FIELD, VARIABLE, DOT, STRING, NUMBER, BOOL, NIL,
+        LEFT_PAREN, RIGHT_PAREN, PIPE, ASSIGN, DECLARE, CHAR
+    }
+
+    /**
+     * A token as Go's template lexer makes it (spaces inside actions dropped, comments skipped): its type, its text
+     * (strings with their quotes, keywords as their word), its offset into the text, and whether space preceded it.
+     */
+    public record Token(TokenType type, String text, int offset, boolean spaceBefore) {
+    }
+
+    /** The tokens of a template; empty when Go's lexer fails on it (the syntax check says why). */
+    public static List<Token> tokens(String text) {
+        GoTemplateLexer lexer = new GoTemplateLexer(GoStrconv.canonical(text), true, true);
+        List<Token> out = new ArrayList<>();
+        boolean space = false;
+        while (true) {
+            Item i = lexer.nextItem();
+            TokenType type = switch (i.type()) {
+                case EOF -> null;
+                case ERROR -> {
+                    out.clear();
+                    yield null;
+                }
+                case SPACE, COMMENT -> TokenType.TEXT; // never emitted as a token, see below
+                case TEXT -> TokenType.TEXT;
+                case LEFT_DELIM -> TokenType.LEFT_DELIM;
+                case RIGHT_DELIM -> TokenType.RIGHT_DELIM;
+                case IDENTIFIER -> TokenType.IDENTIFIER;
+                case FIELD -> TokenType.FIELD;
+                case VARIABLE -> TokenType.VARIABLE;
+                case DOT -> TokenType.DOT;
+                case STRING, RAW_STRING -> TokenType.STRING;
+                case NUMBER, COMPLEX, CHAR_CONSTANT -> TokenType.NUMBER;
+                case BOOL -> TokenType.BOOL;
+                case NIL -> TokenType.NIL;
+                case LEFT_PAREN -> TokenType.LEFT_PAREN;
+                case RIGHT_PAREN -> TokenType.RIGHT_PAREN;
+                case PIPE -> TokenType.PIPE;
+                case ASSIGN -> TokenType.ASSIGN;
+                case DECLARE -> TokenType.DECLARE;
+                case CHAR -> TokenType.CHAR;
+                default -> TokenType.KEYWORD;
+            };
+            if (type == null) return List.copyOf(out);
+            if (i.type() == T.SPACE) {
+                space = true;
+                continue;
+            }
+            out.add(new Token(type, i.val(), i.pos(), space));
+            space = false;
+        }
+    }
+
     /** Empty when Go's text/template parses {@code env.header() + text}, else the error. */
     public static Optional<Error> parse(String text, Env env) {
         text = GoStrconv.canonical(text);

@@ -62,6 +62,25 @@ final class RuleFiles {
                 """.formatted(name, namespace, tenant, namespace));
     }
 
+    /** A plain rule file (no labels: tenant and type come from the command) with one recording group. */
+    static Path plain(Path file, String group) {
+        return write(file, """
+                groups:
+                  - name: %s
+                    rules:
+                      - record: job:up:sum
+                        expr: sum by (job) (up)
+                """.formatted(group));
+    }
+
+    /** A new git work tree (the real git), whose top is the root plain rule files are named below. */
+    static Path gitRepository(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Process git = new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start();
+        if (git.waitFor() != 0) throw new IOException("git init " + dir + " exited " + git.exitValue());
+        return dir;
+    }
+
     static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
