@@ -62,14 +62,17 @@ final class RuleFiles {
                 """.formatted(name, namespace, tenant, namespace));
     }
 
-    /** A plain rule file (no labels: tenant and type come from the command) with one recording group. */
+    /**
+     * A plain rule file (no labels: tenant and type come from the command) with one recording group, whose selector
+     * names the group, so that two such files are not duplicates of each other (rule/duplicate).
+     */
     static Path plain(Path file, String group) {
         return write(file, """
                 groups:
-                  - name: %s
+                  - name: %1$s
                     rules:
                       - record: job:up:sum
-                        expr: sum by (job) (up)
+                        expr: sum by (job) (up{group="%1$s"})
                 """.formatted(group));
     }
 
