@@ -15,7 +15,7 @@
 //	matcher       Prometheus' labels.NewFastRegexMatcher(s), and whether it matches ""
 //	unquote       strconv.Unquote(s)
 //	unquote_prom  Prometheus' strutil.Unquote(s) ('...' is a string, not a rune)
-//	quote         strconv.Quote(s)
+//	quote         strconv.Quote(s), and strconv.QuoteRune of its first rune
 //	parse_float   strconv.ParseFloat(s, 64)
 //	parse_int     strconv.ParseInt(s, 0, 64)
 //	format_float  s is a float64's bits as a decimal uint64: strconv.FormatFloat(v,'f',-1,64), fmt's %f and %v
@@ -46,6 +46,7 @@ import (
 	"text/template"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/grafana/dskit/tenant"
 	grafanasyntax "github.com/grafana/regexp/syntax"
@@ -158,7 +159,8 @@ func answerFor(f, s string, a []string) answer {
 		}
 		return answer{OK: true, V: b64(v)}
 	case "quote":
-		return answer{OK: true, V: b64(strconv.Quote(s))}
+		r, _ := utf8.DecodeRuneInString(s)
+		return answer{OK: true, V: b64(strconv.Quote(s)), Str: strconv.QuoteRune(r)}
 	case "parse_float":
 		v, err := strconv.ParseFloat(s, 64)
 		r := errAnswer(err)

@@ -142,7 +142,7 @@ public final class GoStrconv {
 
     // ---- quoting ------------------------------------------------------------------------------------------
 
-    /** strconv.Quote: double quotes, Go escapes, printable Unicode kept, raw bytes as \xHH. */
+    /** strconv.Quote: double quotes, Go escapes, printable Unicode kept, raw bytes as \\xHH. */
     public static String quote(String s) {
         s = canonical(s);
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
@@ -151,39 +151,41 @@ public final class GoStrconv {
             i += Character.charCount(c);
             if (isRawByte(c)) {
                 b.append("\\x").append(hex2(c - 0xDC00));
-                continue;
-            }
-            if (Character.isSurrogate((char) c) && c <= 0xFFFF) c = 0xFFFD;
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (GoUnicode.isPrint(c)) {
-                        b.appendCodePoint(c);
-                    } else {
-                        switch (c) {
-                            case 7 -> b.append("\\a");
-                            case '\b' -> b.append("\\b");
-                            case '\f' -> b.append("\\f");
-                            case '\n' -> b.append("\\n");
-                            case '\r' -> b.append("\\r");
-                            case '\t' -> b.append("\\t");
-                            case 11 -> b.append("\\v");
-                            default -> {
-                                if (c < ' ' || c == 0x7F) {
-                                    b.append("\\x").append(hex2(c));
-                                } else if (c < 0x10000) {
-                                    b.append("\\u").append(String.format(Locale.ROOT, "%04x", c));
-                                } else {
-                                    b.append("\\U").append(String.format(Locale.ROOT, "%08x", c));
-                                }
-                            }
-                        }
-                    }
-                }
+            } else {
+                appendEscaped(b, c, '"');
             }
         }
         return b.append('"').toString();
+    }
+
+    /**
+     * strconv.QuoteRune, which fmt's %q gives a rune: single quotes and Go escapes; an invalid rune (-1 for the end
+     * of the input, a surrogate) reads as U+FFFD, as in Go.
+     */
+    public static String quoteRune(int r) {
+        boolean valid = r >= 0 && r <= Character.MAX_CODE_POINT && !(r >= 0xD800 && r <= 0xDFFF);
+        return appendEscaped(new StringBuilder("'"), valid ? r : 0xFFFD, '\'').append('\'').toString();
+    }
+
+    /** strconv's appendEscapedRune: the quote and backslash escaped, printable kept, the rest as Go escapes. */
+    private static StringBuilder appendEscaped(StringBuilder b, int c, char quote) {
+        if (Character.isSurrogate((char) c) && c <= 0xFFFF) c = 0xFFFD;
+        if (c == quote || c == '\\') return b.append('\\').appendCodePoint(c);
+        if (GoUnicode.isPrint(c)) return b.appendCodePoint(c);
+        return switch (c) {
+            case 7 -> b.append("\\a");
+            case '\b' -> b.append("\\b");
+            case '\f' -> b.append("\\f");
+            case '\n' -> b.append("\\n");
+            case '\r' -> b.append("\\r");
+            case '\t' -> b.append("\\t");
+            case 11 -> b.append("\\v");
+            default -> {
+                if (c < ' ' || c == 0x7F) yield b.append("\\x").append(hex2(c));
+                if (c < 0x10000) yield b.append("\\u").append(String.format(Locale.ROOT, "%04x", c));
+                yield b.append("\\U").append(String.format(Locale.ROOT, "%08x", c));
+            }
+        };
     }
 
     private static String hex2(int v) {

@@ -112,7 +112,12 @@ class GoStrconvOracleIT {
             d.check("format_float %f", Double.toString(v), GoStrconv.formatFloat(v, 6), a.str2());
             d.check("format_float %v", Double.toString(v), GoStrconv.formatFloatV(v), a.str3());
         }
-        for (String s : plain) d.check("quote", s, GoStrconv.quote(s), go.get(k++).v());
+        for (String s : plain) {
+            Answer a = go.get(k++);
+            d.check("quote", s, GoStrconv.quote(s), a.v());
+            String c = GoStrconv.canonical(s);
+            if (!c.isEmpty()) d.check("quote_rune", s, GoOracle.asJson(GoStrconv.quoteRune(c.codePointAt(0))), a.str());
+        }
         System.out.println("GoStrconv: " + quoted.size() + " quoted strings, " + numbers.size() + " numbers, "
                 + doubles.size() + " floats, " + plain.size() + " strings to quote");
         d.assertNone();

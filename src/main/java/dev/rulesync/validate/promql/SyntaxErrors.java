@@ -60,18 +60,18 @@ final class SyntaxErrors extends BaseErrorListener {
         switch (t.getType()) {
             case PromQLLexer.ERROR_CHAR -> {
                 if (text.equals("!")) {
-                    String next = start + 1 < length() ? codePointAt(start + 1) : "";
-                    return new ParseError(start, end, "unexpected character after '!': " + goQuoteRune(next));
+                    int next = start + 1 < length() ? codePointAt(start + 1).codePointAt(0) : -1; // -1: the end
+                    return new ParseError(start, end, "unexpected character after '!': " + GoStrconv.quoteRune(next));
                 }
-                return new ParseError(start, end, "unexpected character: " + goQuoteRune(text));
+                return new ParseError(start, end, "unexpected character: " + GoStrconv.quoteRune(text.codePointAt(0)));
             }
             case PromQLLexer.BRACE_ERROR_CHAR -> {
                 if (text.equals("{")) return new ParseError(start, end, "unexpected left brace '{'");
-                return new ParseError(start, end, "unexpected character inside braces: " + goQuoteRune(text));
+                return new ParseError(start, end, "unexpected character inside braces: " + GoStrconv.quoteRune(text.codePointAt(0)));
             }
             case PromQLLexer.BRACKET_ERROR_CHAR -> {
                 if (text.equals("[")) return new ParseError(start, end, "unexpected left bracket '['");
-                return new ParseError(start, end, "unexpected character in duration expression: " + goQuoteRune(text));
+                return new ParseError(start, end, "unexpected character in duration expression: " + GoStrconv.quoteRune(text.codePointAt(0)));
             }
             case PromQLLexer.BAD_NUMBER -> {
                 return new ParseError(start, end, "bad number or duration syntax: " + GoStrconv.quote(text));
@@ -123,10 +123,6 @@ final class SyntaxErrors extends BaseErrorListener {
     private String codePointAt(int cpIndex) {
         int i = input.offsetByCodePoints(0, cpIndex);
         return new String(Character.toChars(input.codePointAt(i)));
-    }
-
-    private static String goQuoteRune(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** Whether token i sits inside the parentheses right after group_left/group_right (Prometheus: label list). */
