@@ -2,6 +2,7 @@ package dev.rulesync.apply;
 
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
+import dev.rulesync.model.TenantIds;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,14 @@ public interface RulerTarget {
 
     /** Every group of the tenant, by remote namespace; an empty map when the tenant has none. */
     Map<String, List<RuleGroup>> list(String tenant);
+
+    /**
+     * Every group of one remote namespace of the tenant; an empty list when it has none (a namespace exists only
+     * through its groups). What a reconcile of one namespace reads instead of the whole tenant: one request on the
+     * rulers' APIs, and on S3 only that namespace's objects instead of every object of the tenant. Never partial,
+     * like {@link #list(String)}.
+     */
+    List<RuleGroup> list(String tenant, String namespace);
 
     /** One group, or empty when it does not exist. */
     Optional<RuleGroup> get(String tenant, String namespace, String group);
@@ -44,4 +53,15 @@ public interface RulerTarget {
 
     /** Why a namespace or group name cannot be stored by this target (e.g. '/' on Loki), or empty when it can. */
     Optional<String> nameProblem(String namespace, String group);
+
+    /**
+     * The tenant id, checked before a call: the rulers refuse an invalid one, and the S3 store puts it into object
+     * keys verbatim. An invalid id is a permanent failure of {@code target}.
+     */
+    static String validTenant(String target, String tenant) {
+        TenantIds.problem(tenant).ifPresent(p -> {
+            throw new RulerException(target + ": " + p, 0, true, null);
+        });
+        return tenant;
+    }
 }

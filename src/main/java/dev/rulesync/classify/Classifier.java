@@ -7,6 +7,7 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
+import dev.rulesync.model.TenantIds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Classifier {
     }
 
     public Classification classify(RuleObject object) {
-        return classify(object, Origin.at(object.ref().position()));
+        return classify(object, Origin.at(object.at()));
     }
 
     /** @param origin where the object's metadata sits, for problem positions */

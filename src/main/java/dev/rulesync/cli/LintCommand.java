@@ -2,6 +2,8 @@ package dev.rulesync.cli;
 
 import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.classify.Classifier;
+import dev.rulesync.engine.EngineOptions;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.config.LintProperties;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
@@ -26,7 +28,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code rule-sync lint}: checks rule files offline and reports every problem at its place. */
@@ -96,11 +97,9 @@ public final class LintCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Set<String> disabled = new LinkedHashSet<>(props.disabledChecks());
-        disabled.addAll(disable);
-        ValidationOptions vo = props.validationOptions(
+        ValidationOptions vo = EngineOptions.validation(props,
                 names == null ? null : NameValidation.valueOf(names.name().toUpperCase(java.util.Locale.ROOT)),
-                maxRulesPerGroup, disabled);
+                maxRulesPerGroup, new LinkedHashSet<>(disable));
         if (tenant != null && tenant.isEmpty()) throw new ParameterException(spec.commandLine(), "--tenant is empty");
         ClassifyOptions co = new ClassifyOptions(tenantLabel == null ? props.tenantLabel() : tenantLabel,
                 typeLabel == null ? props.typeLabel() : typeLabel, tenant,

@@ -1,5 +1,8 @@
 package dev.rulesync.validate;
 
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.GoTemplate;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Position;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.Rule;
@@ -33,7 +36,6 @@ final class RuleChecks {
         TargetRules target = options.forType(type);
         boolean mimir = type != RuleType.LOGS;
         Map<String, Position> groupNames = new HashMap<>();
-        Map<String, Position> seenRules = new HashMap<>();
         for (RuleGroup g : object.groups()) {
             Sink sink = new Sink(object, g.name(), null, out);
             Position nameAt = g.origin().field("name");
@@ -46,10 +48,10 @@ final class RuleChecks {
                             + first.line() + "); group names must be unique in an object");
                 }
             }
-            if (g.interval() != null && !Durations.isValid(g.interval())) {
+            if (g.interval() != null && !PromDuration.isValid(g.interval())) {
                 sink.add(g.origin().field("interval"), Checks.GROUP_INTERVAL, badDuration("interval", g.interval()));
             }
-            if (g.queryOffset() != null && !Durations.isValid(g.queryOffset())) {
+            if (g.queryOffset() != null && !PromDuration.isValid(g.queryOffset())) {
                 sink.add(g.origin().field("query_offset"), Checks.GROUP_INTERVAL,
                         badDuration("query_offset", g.queryOffset()));
             }
@@ -70,13 +72,12 @@ final class RuleChecks {
             }
             groupLabelNames(g.labels(), g.origin().fields(), g.origin().at(), target, sink);
             for (Rule r : g.rules()) {
-                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out), seenRules, target,
-                        mimir);
+                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out), target, mimir);
             }
         }
     }
 
-    private void rule(Rule r, Sink sink, Map<String, Position> seen, TargetRules target, boolean mimir) {
+    private void rule(Rule r, Sink sink, TargetRules target, boolean mimir) {
         Map<String, Position> f = r.origin().fields();
         boolean isRecord = r.record() != null && !r.record().isEmpty();
         boolean isAlert = r.alert() != null && !r.alert().isEmpty();
@@ -107,10 +108,10 @@ final class RuleChecks {
             }
         }
         if (isAlert) {
-            if (r.forDuration() != null && !Durations.isValid(r.forDuration())) {
+            if (r.forDuration() != null && !PromDuration.isValid(r.forDuration())) {
                 sink.add(r.origin().field("for"), Checks.ALERTS_FOR, badDuration("for", r.forDuration()));
             }
-            if (r.keepFiringFor() != null && !Durations.isValid(r.keepFiringFor())) {
+            if (r.keepFiringFor() != null && !PromDuration.isValid(r.keepFiringFor())) {
                 sink.add(r.origin().field("keep_firing_for"), Checks.ALERTS_FOR,
                         badDuration("keep_firing_for", r.keepFiringFor()));
             }
@@ -122,18 +123,6 @@ final class RuleChecks {
             if (!target.names().isValidLabelName(name)) {
                 sink.add(f.getOrDefault("annotations." + name, r.origin().at()), Checks.RULE_ANNOTATION,
                         "\"" + name + "\" is not a valid annotation name");
-            }
-        }
-        if (isRecord != isAlert) {
-            // Only an exact copy is certain without an expression parser: the same recording name with different
-            // selectors is a common, valid way to build one series family (kube-prometheus does it).
-            String key = (isRecord ? "record\0" + r.record() : "alert\0" + r.alert()) + "\0" + r.expr() + "\0"
-                    + new java.util.TreeMap<>(r.labels());
-            Position at = r.origin().field(isRecord ? "record" : "alert");
-            Position first = seen.putIfAbsent(key, at);
-            if (first != null) {
-                sink.add(at, Checks.RULE_DUPLICATE, (isRecord ? "recording rule \"" : "alert \"") + r.name()
-                        + "\" with the same expression and labels is already defined at line " + first.line());
             }
         }
     }
@@ -171,9 +160,14 @@ final class RuleChecks {
     /** {@code for} or {@code keep_firing_for} on a recording rule: refused when not a duration, or not zero. */
     private static void recordingDuration(Rule r, String field, String value, Sink sink, boolean refusesNonZero) {
         if (value == null) return;
-        if (!Durations.isValid(value)) {
+        long nanos;
+        try {
+            nanos = PromDuration.parse(value);
+        } catch (GoSyntaxException e) {
             sink.add(r.origin().field(field), Checks.RULE_RECORDING, badDuration(field, value));
-        } else if (refusesNonZero && !Durations.isZero(value)) {
+            return;
+        }
+        if (refusesNonZero && nanos != 0) {
             sink.add(r.origin().field(field), Checks.RULE_RECORDING, "a recording rule cannot have `" + field + "`");
         }
     }
@@ -181,7 +175,7 @@ final class RuleChecks {
     private void templates(String kind, Map<String, String> values, Map<String, Position> f,
                                   Position fallback, Sink sink) {
         for (Map.Entry<String, String> e : values.entrySet()) {
-            Optional<GoTemplateSyntax.Error> err = GoTemplateSyntax.check(e.getValue());
+            Optional<GoTemplate.Error> err = AlertTemplates.check(e.getValue());
             if (err.isPresent()) {
                 Position start = f.getOrDefault("value:" + kind + "." + e.getKey(),
                         f.getOrDefault(kind + "." + e.getKey(), fallback));

@@ -10,18 +10,21 @@ import java.util.Set;
  * @param mimir    what the Mimir ruler accepts: the rules of metrics objects are checked against it
  * @param loki     what the Loki ruler accepts: the rules of logs objects are checked against it
  * @param disabled checks switched off everywhere
+ * @param policy   the team's policy for labels, annotations, names and `for` ({@code policy/*} checks)
  */
-public record ValidationOptions(TargetRules mimir, TargetRules loki, Set<String> disabled) {
+public record ValidationOptions(TargetRules mimir, TargetRules loki, Set<String> disabled, LintPolicy policy) {
 
     /** Mimir's default ruler_max_rules_per_rule_group. */
     public static final int MIMIR_DEFAULT_RULES_PER_GROUP = 20;
 
-    public static final ValidationOptions DEFAULTS = new ValidationOptions(TargetRules.MIMIR, TargetRules.LOKI, Set.of());
+    public static final ValidationOptions DEFAULTS =
+            new ValidationOptions(TargetRules.MIMIR, TargetRules.LOKI, Set.of(), LintPolicy.NONE);
 
     public ValidationOptions {
         mimir = mimir == null ? TargetRules.MIMIR : mimir;
         loki = loki == null ? TargetRules.LOKI : loki;
         disabled = disabled == null ? Set.of() : Set.copyOf(disabled);
+        policy = policy == null ? LintPolicy.NONE : policy;
     }
 
     /**
@@ -29,8 +32,18 @@ public record ValidationOptions(TargetRules mimir, TargetRules loki, Set<String>
      * rest as the rulers ship.
      */
     public ValidationOptions(NameValidation names, int maxRulesPerGroup, Set<String> disabled) {
+        this(names, maxRulesPerGroup, disabled, LintPolicy.NONE);
+    }
+
+    /** The same with a policy. */
+    public ValidationOptions(NameValidation names, int maxRulesPerGroup, Set<String> disabled, LintPolicy policy) {
         this(new TargetRules(TargetRules.MIMIR.names(), maxRulesPerGroup, false).withNames(names),
-                TargetRules.LOKI.withNames(names), disabled);
+                TargetRules.LOKI.withNames(names), disabled, policy);
+    }
+
+    /** Both targets' rules and disabled checks, without a policy. */
+    public ValidationOptions(TargetRules mimir, TargetRules loki, Set<String> disabled) {
+        this(mimir, loki, disabled, LintPolicy.NONE);
     }
 
     /** The rules of the target that serves {@code type}; Mimir's for an object whose type is unknown. */

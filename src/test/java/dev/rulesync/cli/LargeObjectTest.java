@@ -2,6 +2,7 @@ package dev.rulesync.cli;
 
 import dev.rulesync.classify.Classifier;
 import dev.rulesync.classify.ClassifyOptions;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.model.Problem;
 import dev.rulesync.report.LintReport;
 import dev.rulesync.source.RuleFileLoader;

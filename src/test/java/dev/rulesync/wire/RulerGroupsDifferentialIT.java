@@ -2,7 +2,7 @@ package dev.rulesync.wire;
 
 import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.classify.Classifier;
-import dev.rulesync.cli.Linter;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
