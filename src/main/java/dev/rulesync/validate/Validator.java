@@ -63,6 +63,14 @@ public final class Validator {
         return new ObjectVerdict(object.ref(), kept, analyses);
     }
 
+    /**
+     * The problems a later stage found in {@code object} (the whole-tree checks) that its switches leave on:
+     * configuration and the object's disable annotation apply to them as to the object's own.
+     */
+    public List<Problem> switched(RuleObject object, List<Problem> problems) {
+        return switches.keep(object, problems);
+    }
+
     public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt) {
         return validate(object, type, earlier, annotationsAt, ValueLocators.NONE);
     }
