@@ -94,7 +94,7 @@ class ExpressionCheckTest {
 
     private static List<Problem> check(LoadedObject o, RuleType type) {
         var g = o.object().groups().getFirst();
-        return new ExpressionCheck(LANGUAGES).check(o.object(), g, g.rules().getFirst(), type);
+        return new ExpressionCheck(LANGUAGES).check(o.object(), g, g.rules().getFirst(), type).problems();
     }
 
     @Test
@@ -159,7 +159,7 @@ class ExpressionCheckTest {
         LoadedObject o = load("logs", "'bytes_over_time({app=\"a\"} | line_format \"{{ .msg\" [5m])'");
         var g = o.object().groups().getFirst();
         List<Problem> p = new ExpressionCheck(ExpressionLanguages.builtIn()).check(o.object(), g, g.rules().getFirst(),
-                RuleType.LOGS);
+                RuleType.LOGS).problems();
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.check()).isEqualTo(Checks.LOGQL_EVALUATION);
             assertThat(x.message()).contains("unclosed action");
@@ -174,7 +174,7 @@ class ExpressionCheckTest {
         LoadedObject o = load("metrics", "Anything Goes");
         var g = o.object().groups().getFirst();
         assertThat(new ExpressionCheck(new ExpressionLanguages(Map.of())).check(o.object(), g, g.rules().getFirst(),
-                RuleType.METRICS)).isEmpty();
+                RuleType.METRICS).problems()).isEmpty();
     }
 
     @Test

@@ -165,6 +165,34 @@ class SemanticChecksTest {
     }
 
     @Test
+    void eachExpressionIsParsedOnceAndTheSemanticChecksReadItsTreeThroughAnyWrapper() {
+        // a wrapper like the engine's per-run cache: the checks must not depend on the language's class
+        java.util.concurrent.atomic.AtomicInteger analyses = new java.util.concurrent.atomic.AtomicInteger();
+        ExpressionLanguages counted = ExpressionLanguages.builtIn().map(l -> new ExpressionLanguage() {
+            @Override
+            public String name() {
+                return l.name();
+            }
+
+            @Override
+            public ExpressionAnalysis analyze(String expr) {
+                analyses.incrementAndGet();
+                return l.analyze(expr);
+            }
+        });
+        Validator v = new Validator(ValidationOptions.DEFAULTS, counted);
+        Rule rule = Rule.alerting("A", "sum by (job) (up{job=~\"api\"}) == 0", null, Map.of(),
+                Map.of("summary", "{{ $labels.pod }}"));
+        assertThat(checks(RuleType.METRICS, rule, v)).containsExactlyInAnyOrder("promql/regexp",
+                "alerts/template-label");
+        assertThat(analyses).hasValue(1);
+        analyses.set(0);
+        assertThat(checks(RuleType.LOGS, Rule.alerting("B", "sum(count_over_time({app=~\"api\"}[5m])) > 0", null,
+                Map.of(), Map.of()), v)).containsExactly("logql/regexp");
+        assertThat(analyses).hasValue(1);
+    }
+
+    @Test
     void semanticFindingsNeverMakeAnObjectInvalid() {
         for (var c : Checks.all()) {
             if (c.name().startsWith("alerts/template-") || c.name().startsWith("promql/") && !c.name().endsWith("syntax")

@@ -101,15 +101,6 @@ public final class LogQL implements ExpressionLanguage {
         return new Query(p.expr instanceof SampleExpr, p.expr.print());
     }
 
-    /** The tree of a valid expression, or null when Loki would refuse it (for the semantic checks). */
-    Expr tree(String expr) {
-        try {
-            return parse(expr).expr;
-        } catch (InvalidExpressionException e) {
-            return null;
-        }
-    }
-
     private record Parsed(Expr expr) {
     }
 
