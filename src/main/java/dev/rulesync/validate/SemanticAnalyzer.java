@@ -10,5 +10,5 @@ public interface SemanticAnalyzer {
      * @param alert  whether it is an alert's expression (alert-only checks such as a missing condition)
      * @return the analysis, or null when the tree is not of this analyzer's language
      */
-    ExprAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert);
+    SemanticAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert);
 }

@@ -154,11 +154,11 @@ public final class SemanticChecks {
      * @return what the semantic checks learned, or null when not analysed (no valid expression, or a language
      *         without semantic checks)
      */
-    public ExprAnalysis rule(RuleObject object, RuleGroup g, Rule r, ExpressionAnalysis parsed, ValueLocators values,
+    public SemanticAnalysis rule(RuleObject object, RuleGroup g, Rule r, ExpressionAnalysis parsed, ValueLocators values,
                              List<Problem> out) {
         policy(object, g, r, out);
         if (parsed == null || !parsed.valid()) return null;
-        ExprAnalysis a = null;
+        SemanticAnalysis a = null;
         for (SemanticAnalyzer analyzer : ANALYZERS) {
             a = analyzer.analyze(r.expr(), parsed, r.isAlert());
             if (a != null) break;
@@ -178,7 +178,7 @@ public final class SemanticChecks {
         return a;
     }
 
-    private void templates(RuleObject object, RuleGroup g, Rule r, ExprAnalysis a, ValueLocators values,
+    private void templates(RuleObject object, RuleGroup g, Rule r, SemanticAnalysis a, ValueLocators values,
                            List<Problem> out) {
         for (String kind : List.of("labels", "annotations")) {
             Map<String, String> m = kind.equals("labels") ? r.labels() : r.annotations();

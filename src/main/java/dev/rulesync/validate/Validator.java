@@ -56,7 +56,7 @@ public final class Validator {
                 all.addAll(expr.problems());
                 // an expression that fails at every evaluation gets no semantic advice on top
                 boolean valid = expr.problems().stream().noneMatch(p -> p.severity() == Severity.ERROR);
-                ExprAnalysis a = semantics.rule(object, g, r, valid ? expr.analysis() : null, locators, all);
+                SemanticAnalysis a = semantics.rule(object, g, r, valid ? expr.analysis() : null, locators, all);
                 if (a != null) analyses.add(new ObjectVerdict.RuleAnalysis(g, r, a));
             }
         }

@@ -1,6 +1,6 @@
 package dev.rulesync.validate.logql;
 
-import dev.rulesync.validate.ExprAnalysis;
+import dev.rulesync.validate.SemanticAnalysis;
 import dev.rulesync.validate.ExprFinding;
 import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.LabelBound;
@@ -28,11 +28,11 @@ public final class Semantics implements SemanticAnalyzer {
 
     /** The analysis of a valid LogQL metric query's tree; null for a tree of another language. */
     @Override
-    public ExprAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert) {
+    public SemanticAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert) {
         if (!(parsed.tree() instanceof Ast.SampleExpr tree)) return null;
         Walk w = new Walk(expr);
         LabelBound out = w.labels(tree);
-        return new ExprAnalysis(parsed.canonical(), Set.of(), out, w.findings, w.rate);
+        return new SemanticAnalysis(parsed.canonical(), Set.of(), out, w.findings, w.rate);
     }
 
     private static final class Walk {

@@ -1,6 +1,6 @@
 package dev.rulesync.validate.promql;
 
-import dev.rulesync.validate.ExprAnalysis;
+import dev.rulesync.validate.SemanticAnalysis;
 import dev.rulesync.validate.ExprFinding;
 import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.LabelBound;
@@ -33,14 +33,14 @@ public final class Semantics implements dev.rulesync.validate.SemanticAnalyzer {
 
     /** The analysis of a valid PromQL expression's tree; null for a tree of another language. */
     @Override
-    public ExprAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert) {
+    public SemanticAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert) {
         if (!(parsed.tree() instanceof Node root)) return null;
         Walk w = new Walk(expr, alert);
         w.top = Walk.alertSeries(root);
         LabelBound out = w.labels(root);
         w.rate = Walk.valueIsRate(root);
         if (alert) w.condition(root);
-        return new ExprAnalysis(parsed.canonical(), w.metrics, out, w.findings, w.rate);
+        return new SemanticAnalysis(parsed.canonical(), w.metrics, out, w.findings, w.rate);
     }
 
     private static final class Walk {
