@@ -154,8 +154,8 @@ public final class SemanticChecks {
      * @return what the semantic checks learned, or null when not analysed (no valid expression, or a language
      *         without semantic checks)
      */
-    public SemanticAnalysis rule(RuleObject object, RuleGroup g, Rule r, ExpressionAnalysis parsed, ValueLocators values,
-                             List<Problem> out) {
+    public SemanticAnalysis rule(RuleObject object, RuleGroup g, Rule r, ExpressionAnalysis parsed,
+                                 ValueLocators values, List<Problem> out) {
         policy(object, g, r, out);
         if (parsed == null || !parsed.valid()) return null;
         SemanticAnalysis a = null;
