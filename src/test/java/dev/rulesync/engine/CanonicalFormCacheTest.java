@@ -1,12 +1,10 @@
 package dev.rulesync.engine;
 
-import dev.rulesync.validate.ExpressionAnalysis;
-import dev.rulesync.validate.ExpressionLanguage;
+import dev.rulesync.testsupport.CountingLanguage;
 import dev.rulesync.validate.promql.PromQL;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,40 +28,22 @@ class CanonicalFormCacheTest {
 
     @Test
     void parsesEachDistinctTextOnce() {
-        Counting counting = new Counting(promql);
+        CountingLanguage counting = new CountingLanguage(promql);
         CanonicalFormCache cache = new CanonicalFormCache(counting);
         cache.analyze("up == 0").problems();
         cache.analyze("up == 0").canonical();
         cache.analyze("up  ==  0").canonical();
-        assertThat(counting.calls.get()).isEqualTo(2);
+        assertThat(counting.calls().get()).isEqualTo(2);
     }
 
     @Test
     void anInvalidExpressionKeepsItsProblemsAndHasNoCanonicalForm() {
-        Counting counting = new Counting(promql);
+        CountingLanguage counting = new CountingLanguage(promql);
         CanonicalFormCache cache = new CanonicalFormCache(counting);
         assertThat(cache.analyze("sum(").problems()).isNotEmpty();
         assertThatThrownBy(() -> cache.analyze("sum(").canonical()).isInstanceOf(IllegalArgumentException.class);
-        assertThat(counting.calls.get()).isEqualTo(1);
+        assertThat(counting.calls().get()).isEqualTo(1);
         assertThat(cache.analyze("up").valid()).isTrue();
         assertThat(cache.name()).isEqualTo("promql");
-    }
-
-    /** Counts the calls that reach the real language. */
-    private record Counting(ExpressionLanguage real, AtomicInteger calls) implements ExpressionLanguage {
-        Counting(ExpressionLanguage real) {
-            this(real, new AtomicInteger());
-        }
-
-        @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public ExpressionAnalysis analyze(String expr) {
-            calls.incrementAndGet();
-            return real.analyze(expr);
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
+import dev.rulesync.testsupport.CountingLanguage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -168,18 +169,7 @@ class SemanticChecksTest {
     void eachExpressionIsParsedOnceAndTheSemanticChecksReadItsTreeThroughAnyWrapper() {
         // a wrapper like the engine's per-run cache: the checks must not depend on the language's class
         java.util.concurrent.atomic.AtomicInteger analyses = new java.util.concurrent.atomic.AtomicInteger();
-        ExpressionLanguages counted = ExpressionLanguages.builtIn().map(l -> new ExpressionLanguage() {
-            @Override
-            public String name() {
-                return l.name();
-            }
-
-            @Override
-            public ExpressionAnalysis analyze(String expr) {
-                analyses.incrementAndGet();
-                return l.analyze(expr);
-            }
-        });
+        ExpressionLanguages counted = ExpressionLanguages.builtIn().map(l -> new CountingLanguage(l, analyses));
         Validator v = new Validator(ValidationOptions.DEFAULTS, counted);
         Rule rule = Rule.alerting("A", "sum by (job) (up{job=~\"api\"}) == 0", null, Map.of(),
                 Map.of("summary", "{{ $labels.pod }}"));
