@@ -32,13 +32,8 @@ public record ValidationOptions(TargetRules mimir, TargetRules loki, Set<String>
      * rest as the rulers ship.
      */
     public ValidationOptions(NameValidation names, int maxRulesPerGroup, Set<String> disabled) {
-        this(names, maxRulesPerGroup, disabled, LintPolicy.NONE);
-    }
-
-    /** The same with a policy. */
-    public ValidationOptions(NameValidation names, int maxRulesPerGroup, Set<String> disabled, LintPolicy policy) {
         this(new TargetRules(TargetRules.MIMIR.names(), maxRulesPerGroup, false).withNames(names),
-                TargetRules.LOKI.withNames(names), disabled, policy);
+                TargetRules.LOKI.withNames(names), disabled);
     }
 
     /** Both targets' rules and disabled checks, without a policy. */

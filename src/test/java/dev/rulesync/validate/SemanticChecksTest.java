@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,7 +152,7 @@ class SemanticChecksTest {
         LintPolicy policy = new LintPolicy(Map.of("severity", Pattern.compile("page|ticket")), Map.of(),
                 Map.of("summary", Pattern.compile("")), Pattern.compile("[A-Z]\\w*"), Pattern.compile("\\w+:\\w+:\\w+"),
                 Duration.ofMinutes(1), Duration.ofHours(1), Severity.ERROR);
-        Validator v = new Validator(new ValidationOptions(NameValidation.UTF8, 20, java.util.Set.of(), policy),
+        Validator v = new Validator(new ValidationOptions(TargetRules.MIMIR, TargetRules.LOKI, Set.of(), policy),
                 ExpressionLanguages.builtIn());
         Rule bad = new Rule(null, "down", "up == 0", "2h", null, Map.of("severity", "low"), Map.of(), null);
         assertThat(checks(RuleType.METRICS, bad, v)).containsExactlyInAnyOrder("policy/label", "policy/annotation",
