@@ -14,7 +14,6 @@ import dev.rulesync.sync.SyncEngine;
 import dev.rulesync.validate.ExpressionLanguages;
 import dev.rulesync.validate.ValidationOptions;
 import dev.rulesync.validate.Validator;
-import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -99,21 +98,12 @@ abstract class RulerCommand implements Callable<Integer> {
         Timings.mark("start");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (String a : propertyArgs) {
-            if (!(a.startsWith("--rulesync.") || a.startsWith("--spring.")) || !a.contains("=")) {
-                err.println("rule-sync " + verb() + ": unknown option " + a
-                        + " (configuration properties are given as --rulesync.name=value)");
-                return 2;
-            }
-        }
         RuleSyncProperties props;
         try {
-            props = RuleSyncConfigLoader.load(flags(), propertyArgs, environment);
-        } catch (BindException e) {
-            err.println("rule-sync " + verb() + ": invalid configuration " + e.getName() + ": " + rootMessage(e));
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("rule-sync " + verb() + ": invalid configuration: " + rootMessage(e));
+            props = CommandConfiguration.load(verb(), flags(), config, propertyArgs, environment,
+                    RuleSyncConfigLoader::load);
+        } catch (CommandConfiguration.Invalid e) {
+            err.println(e.getMessage());
             return 2;
         }
         Timings.mark("configuration");
@@ -122,10 +112,8 @@ abstract class RulerCommand implements Callable<Integer> {
                     + "--loki-mode s3 --loki-bucket B), or rulesync.mimir.url / rulesync.loki.* (docs/configuration.md)");
             return 2;
         }
-        ClassifyOptions co = new ClassifyOptions(props.lint().tenantLabel(), props.lint().typeLabel(),
-                props.files().tenant(), props.files().type());
-        ValidationOptions vo = new ValidationOptions(props.lint().nameValidation(), props.lint().maxRulesPerGroup(),
-                new java.util.LinkedHashSet<>(props.lint().disabledChecks()));
+        ClassifyOptions co = props.lint().classifyOptions(props.files());
+        ValidationOptions vo = props.lint().validationOptions(List.of());
         ExpressionLanguages languages = ExpressionLanguages.builtIn();
         FilePipeline pipeline = new FilePipeline(
                 new Linter(new RuleFileLoader(), new Classifier(co), new Validator(vo, languages)));
@@ -180,7 +168,6 @@ abstract class RulerCommand implements Callable<Integer> {
         if (knownTenants != null) f.put("rulesync.known-tenants", String.join(",", knownTenants));
         if (tenant != null) f.put("rulesync.files.tenant", tenant);
         if (type != null) f.put("rulesync.files.type", type.name());
-        if (config != null) f.put("spring.config.additional-location", "file:" + config.toAbsolutePath());
         return f;
     }
 
@@ -188,11 +175,5 @@ abstract class RulerCommand implements Callable<Integer> {
     private Path fileRoot() {
         if (paths.size() == 1 && Files.isDirectory(paths.getFirst())) return paths.getFirst().normalize();
         return null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage();
     }
 }

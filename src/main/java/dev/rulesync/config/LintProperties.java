@@ -1,22 +1,19 @@
 package dev.rulesync.config;
 
+import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.validate.NameValidation;
 import dev.rulesync.validate.ValidationOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Check settings shared by {@code lint} and the controller ({@code rulesync.lint.*}). The controller binds them
- * from Spring configuration; the command line reads the same keys from a YAML file ({@code --config}) without
- * starting Spring.
+ * Check settings ({@code rulesync.lint.*}) shared by every front end: {@code lint}, {@code plan} and {@code sync}
+ * bind them with {@link RuleSyncConfigLoader}, the controller from its Spring configuration, so the same settings
+ * give every front end the same verdict.
  *
  * @param disabledChecks   checks switched off everywhere
  * @param nameValidation   {@code utf8} (Prometheus 3) or {@code legacy}
@@ -38,33 +35,15 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
         typeLabel = typeLabel == null || typeLabel.isBlank() ? "type" : typeLabel;
     }
 
-    /** Reads {@code rulesync.lint} from a YAML file; unknown keys under it are an error, to catch typos. */
-    public static LintProperties read(Path file) throws IOException {
-        JsonNode root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = new YAMLMapper().readTree(r);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage(), e);
-        }
-        JsonNode lint = root == null ? null : root.path("rulesync").path("lint");
-        if (lint == null || lint.isMissingNode() || lint.isNull()) return DEFAULTS;
-        List<String> known = List.of("disabled-checks", "name-validation", "max-rules-per-group", "tenant-label",
-                "type-label");
-        for (String name : lint.propertyNames()) {
-            if (!known.contains(name)) throw new IOException(file + ": unknown setting rulesync.lint." + name);
-        }
-        List<String> disabled = new ArrayList<>();
-        lint.path("disabled-checks").forEach(n -> disabled.add(n.asString()));
-        NameValidation names = null;
-        if (lint.hasNonNull("name-validation")) {
-            try {
-                names = NameValidation.valueOf(lint.get("name-validation").asString().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": rulesync.lint.name-validation must be utf8 or legacy");
-            }
-        }
-        Integer max = lint.hasNonNull("max-rules-per-group") ? lint.get("max-rules-per-group").asInt() : null;
-        return new LintProperties(disabled, names, max, lint.path("tenant-label").asString(null),
-                lint.path("type-label").asString(null));
+    /** Where the classifier finds tenant and type: the label keys, and {@code files} for plain rule files. */
+    public ClassifyOptions classifyOptions(RuleSyncProperties.Files files) {
+        return new ClassifyOptions(tenantLabel, typeLabel, files.tenant(), files.type());
+    }
+
+    /** The checks' settings, with {@code extraDisabled} (a command's {@code --disable}) switched off too. */
+    public ValidationOptions validationOptions(Collection<String> extraDisabled) {
+        Set<String> off = new LinkedHashSet<>(disabledChecks);
+        off.addAll(extraDisabled);
+        return new ValidationOptions(nameValidation, maxRulesPerGroup, off);
     }
 }
