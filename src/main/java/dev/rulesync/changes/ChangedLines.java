@@ -17,7 +17,9 @@ import java.util.Set;
 public record ChangedLines(String base, Map<Path, BitSet> lines, Set<Path> whole) {
 
     public ChangedLines {
-        lines = Map.copyOf(lines);
+        Map<Path, BitSet> some = new java.util.HashMap<>(lines);
+        some.values().removeIf(BitSet::isEmpty);
+        lines = Map.copyOf(some);
         whole = Set.copyOf(whole);
     }
 

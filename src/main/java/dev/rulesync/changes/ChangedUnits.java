@@ -50,18 +50,26 @@ public final class ChangedUnits implements Predicate<Problem> {
 
     @Override
     public boolean test(Problem p) {
-        if (touched(p.position())) return true;
+        // the problem's own names say its level: a group's size is reported at its first rule, but is the group's
+        int level = p.object() == null ? FILE : p.group() == null ? OBJECT : p.rule() == null ? GROUP : RULE;
+        if (touched(p.position(), level)) return true;
         for (Position r : p.related()) {
-            if (touched(r)) return true;
+            if (touched(r, RULE)) return true;
         }
         return false;
     }
 
-    private boolean touched(Position at) {
+    private static final int FILE = 0;
+    private static final int OBJECT = 1;
+    private static final int GROUP = 2;
+    private static final int RULE = 3;
+
+    /** Whether the unit at {@code at}, at most {@code level} deep, or one around or inside it changed. */
+    private boolean touched(Position at, int level) {
         if (at.file().isEmpty()) return true; // a problem of no file (a setting): always shown
         FileUnits units = byFile.get(at.file());
         if (units == null) return changes.changed(real(at.file())); // a file that was not read as rules
-        return units.touched(at.isKnown() ? at.line() : 0);
+        return units.touched(at.isKnown() && level > FILE ? at.line() : 0, level);
     }
 
     private Path real(String file) {
@@ -83,12 +91,14 @@ public final class ChangedUnits implements Predicate<Problem> {
         final int from;
         final int to;
         final Unit parent;
+        final int level;
         final List<Unit> children = new ArrayList<>();
 
         Unit(int from, int to, Unit parent) {
             this.from = from;
             this.to = to;
             this.parent = parent;
+            this.level = parent == null ? OBJECT : parent.level + 1;
         }
 
         boolean contains(int line) {
@@ -166,9 +176,10 @@ public final class ChangedUnits implements Predicate<Problem> {
             return null;
         }
 
-        boolean touched(int line) {
+        boolean touched(int line, int level) {
             if (whole) return true;
             Unit u = line > 0 ? innermost(line) : null;
+            while (u != null && u.level > level) u = u.parent;
             if (u == null) return anyChange; // a file-level problem
             if (changedOrAround.contains(u)) return true; // it, or a unit inside it, changed
             for (Unit a = u.parent; a != null; a = a.parent) {

@@ -192,11 +192,13 @@ public final class RuleSyncConfigLoader {
             return binder.bindOrCreate("rulesync.lint", Bindable.of(LintProperties.class), new NoUnboundElementsBindHandler(
                     BindHandler.DEFAULT, s -> !(s.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)));
         } catch (BindException e) {
-            if (!(e.getCause() instanceof UnboundConfigurationPropertiesException unbound)) throw e;
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof UnboundConfigurationPropertiesException)) cause = cause.getCause();
+            if (!(cause instanceof UnboundConfigurationPropertiesException unbound)) throw e;
             ConfigurationProperty first = unbound.getUnboundProperties().iterator().next();
             String name = first.getName().toString().replaceAll("\\[\\d+]$", "");
             throw new IllegalArgumentException("unknown setting " + name
-                    + (first.getOrigin() == null ? "" : " (" + first.getOrigin() + ")"), e);
+                    + (first.getOrigin() == null ? "" : " (" + first.getOrigin() + ")"));
         }
     }
 
