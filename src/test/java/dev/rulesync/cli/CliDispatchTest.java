@@ -2,9 +2,6 @@ package dev.rulesync.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,44 +9,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The front door: which words run a command, which start the controller, and what a typo gets. */
 class CliDispatchTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    /** Runs {@link Cli#run} as the process's main does, with stdout and stderr captured. */
-    private static Run main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Cli.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static MainRun main(String... args) {
+        return MainRun.of(args);
     }
 
     @Test
     void aMistypedCommandPrintsTheUsageWithASuggestionAndExitsTwo() {
-        Run r = main("lnit", "rules/");
+        MainRun r = main("lnit", "rules/");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("rule-sync: unknown command 'lnit'; did you mean lint?")
                 .contains("Usage: rule-sync", "lint", "plan", "sync", "controller");
         assertThat(r.out()).isEmpty();
         assertThat(main("snyc").err()).contains("did you mean sync?");
         assertThat(main("controler").err()).contains("did you mean controller?");
-        Run far = main("deploy", "rules/");
+        MainRun far = main("deploy", "rules/");
         assertThat(far.exit()).isEqualTo(2);
         assertThat(far.err()).startsWith("rule-sync: unknown command 'deploy'\n").doesNotContain("did you mean");
     }
 
     @Test
     void noCommandPrintsTheUsageAndExitsTwo() {
-        Run r = main();
+        MainRun r = main();
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Usage: rule-sync", "Commands:", "controller");
         assertThat(main("--no-such-option").exit()).isEqualTo(2);
@@ -57,14 +37,14 @@ class CliDispatchTest {
 
     @Test
     void helpAndVersionSucceed() {
-        Run help = main("--help");
+        MainRun help = main("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("lint", "plan", "sync", "controller");
-        Run lintHelp = main("help", "lint");
+        MainRun lintHelp = main("help", "lint");
         assertThat(lintHelp.exit()).isZero();
         assertThat(lintHelp.out()).contains("Usage: rule-sync lint", "--changed-since");
         assertThat(main("--version").out()).startsWith("rule-sync ");
-        Run controllerHelp = main("controller", "--help");
+        MainRun controllerHelp = main("controller", "--help");
         assertThat(controllerHelp.exit()).isZero();
         assertThat(controllerHelp.out()).contains("Usage: rule-sync controller");
     }
