@@ -23,7 +23,22 @@ public record ChangedLines(String base, Map<Path, BitSet> lines, Set<Path> whole
         whole = Set.copyOf(whole);
     }
 
-    /** Whether anything in {@code file} changed. */
+    /** Whether anything in {@code file} (as given on a command line: relative, or through a link) changed. */
+    public boolean changedFile(Path file) {
+        return changed(real(file));
+    }
+
+    /** The absolute, real path git's paths are compared with; the normalised path when the file is gone. */
+    static Path real(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p;
+        }
+    }
+
+    /** Whether anything in {@code file} (absolute and real) changed. */
     public boolean changed(Path file) {
         return whole.contains(file) || lines.containsKey(file);
     }

@@ -8,7 +8,6 @@ import dev.rulesync.model.RuleGroup;
 import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.LoadedObject;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -73,14 +72,7 @@ public final class ChangedUnits implements Predicate<Problem> {
     }
 
     private Path real(String file) {
-        return realPaths.computeIfAbsent(file, f -> {
-            Path p = Path.of(f).toAbsolutePath().normalize();
-            try {
-                return p.toRealPath();
-            } catch (IOException e) {
-                return p;
-            }
-        });
+        return realPaths.computeIfAbsent(file, f -> ChangedLines.real(Path.of(f)));
     }
 
     /**

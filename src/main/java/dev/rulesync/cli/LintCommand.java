@@ -9,6 +9,7 @@ import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
 import dev.rulesync.report.LintReport;
 import dev.rulesync.report.ReportFormat;
+import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.RuleFileLoader;
 import dev.rulesync.validate.ExpressionLanguages;
 import dev.rulesync.validate.NameValidation;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -115,21 +117,12 @@ public final class LintCommand implements Callable<Integer> {
             return 2;
         }
         Timings.mark("configuration");
-        Linter linter = new Linter(new RuleFileLoader(), new Classifier(settings.lint().classifyOptions(settings.files())),
+        RuleFileLoader loader = new RuleFileLoader();
+        Linter linter = new Linter(loader, new Classifier(settings.lint().classifyOptions(settings.files())),
                 new Validator(settings.lint().validationOptions(disable), ExpressionLanguages.builtIn()));
         LintReport report;
         try {
-            ChangedLines changes = changedSince == null ? null : GitChanges.since(changedSince, paths);
-            List<Linter.CheckedFile> files = linter.checkFiles(paths);
-            report = Linter.report(files);
-            if (changes != null) {
-                ChangedUnits changed = new ChangedUnits(changes, files.stream().map(Linter.CheckedFile::loaded).toList());
-                report = new LintReport(report.problems().stream().filter(changed).toList(), report.files(),
-                        report.objects(), report.rules());
-                err.println("rule-sync lint: problems of what changed since " + changedSince + " (merge base "
-                        + changes.base().substring(0, Math.min(12, changes.base().length())) + ", "
-                        + changes.files() + " changed file" + (changes.files() == 1 ? "" : "s") + ")");
-            }
+            report = changedSince == null ? linter.lint(paths) : lintChanged(linter, loader);
         } catch (NoSuchFileException e) {
             err.println("rule-sync lint: " + e.getFile() + ": no such file or directory");
             return 2;
@@ -148,6 +141,37 @@ public final class LintCommand implements Callable<Integer> {
         }
         Timings.mark("done");
         return report.hasAtLeast(failOn == FailOn.warning ? Severity.WARNING : Severity.ERROR) ? 1 : 0;
+    }
+
+    /**
+     * {@code --changed-since}: every file is read (checks across files see the whole tree, and the summary counts
+     * it), but only files with a changed line are checked, since a problem of an unchanged file could only be
+     * reported through a changed place it names; of their problems, those of changed units are reported.
+     */
+    private LintReport lintChanged(Linter linter, RuleFileLoader loader) throws IOException {
+        ChangedLines changes = GitChanges.since(changedSince, paths);
+        List<Path> all = Linter.files(paths);
+        List<Linter.CheckedFile> checked = linter.checkFiles(all.stream().filter(changes::changedFile).toList());
+        List<LoadResult> unchanged;
+        try {
+            unchanged = all.parallelStream().filter(f -> !changes.changedFile(f)).map(f -> {
+                try {
+                    return loader.load(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(new IOException("cannot read " + f + ": " + e.getMessage(), e));
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ChangedUnits changed = new ChangedUnits(changes, checked.stream().map(Linter.CheckedFile::loaded).toList());
+        LintReport report = Linter.report(checked);
+        int objects = report.objects() + unchanged.stream().mapToInt(u -> u.objects().size()).sum();
+        int rules = report.rules() + unchanged.stream().mapToInt(LoadResult::ruleCount).sum();
+        spec.commandLine().getErr().println("rule-sync lint: problems of what changed since " + changedSince
+                + " (merge base " + changes.base().substring(0, Math.min(12, changes.base().length())) + ", "
+                + checked.size() + " of " + all.size() + " file" + (all.size() == 1 ? "" : "s") + " changed)");
+        return new LintReport(report.problems().stream().filter(changed).toList(), all.size(), objects, rules);
     }
 
     /** The flags as the configuration properties they set, typed as the records are; they win over every other source. */

@@ -73,7 +73,7 @@ class LintChangedSinceTest {
         CliRunner.Result r = lint();
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("no problems in 2 files, 2 objects, 6 rules\n");
-        assertThat(r.err()).contains("changed since main", "0 changed files");
+        assertThat(r.err()).contains("changed since main", "0 of 2 files changed");
         assertThat(CliRunner.run("lint", dir.resolve("rules").toString()).exit()).as("without the option").isEqualTo(1);
     }
 
