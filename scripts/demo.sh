@@ -3,8 +3,9 @@
 #   1. builds the jar when it is missing,
 #   2. starts real Mimir, Loki and MinIO on 127.0.0.1 from the peers cache (scripts/peers.sh run; built first when
 #      missing, see docs/peers.md), and stops them again on exit (also on Ctrl-C or an error),
-#   3. runs `bin/rule-sync lint rules/`, `plan rules/`, `sync rules/` for the tenants stage and prod into Mimir and Loki (Loki
-#      through its S3 rule bucket), and a second `plan` that must show zero changes,
+#   3. runs `bin/rule-sync lint rules/`, `plan --prune rules/`, `sync --prune rules/` for the tenants stage and prod into Mimir and
+#      Loki (Loki through its S3 rule bucket), and a second `plan` that must show zero changes; rules/ is the whole
+#      desired state of both tenants, so the commands prune (delete owned namespaces no file maps to),
 #   4. shows per tenant what each ruler has loaded (GET /prometheus/api/v1/rules with X-Scope-OrgID), waiting in a
 #      bounded poll loop for Loki's ruler to pick the bucket up.
 # Ports (override through the environment): MIMIR_HTTP_PORT 9009, LOKI_HTTP_PORT 3100, MINIO_PORT 9000.
@@ -43,6 +44,7 @@ export RULESYNC_LOKI_S3_BUCKETS=$LOKI_RULER_BUCKET
 export RULESYNC_LOKI_S3_PATH_STYLE=true
 export RULESYNC_LOKI_S3_ACCESS_KEY_ID=$MINIO_ACCESS_KEY
 export RULESYNC_LOKI_S3_SECRET_ACCESS_KEY=$MINIO_SECRET_KEY
+# rules/ holds every rule of these tenants: with --prune, a tenant whose last file goes is emptied too
 export RULESYNC_KNOWN_TENANTS=stage,prod
 
 # bin/rule-sync, the normal way to run rule-sync: the jar, extracted once and run with a class-data cache per
@@ -92,12 +94,14 @@ run() { # run a rule-sync command, print its exit code and time; never stops the
 
 step "lint: check the files offline"
 run lint rules/
+# --prune: rules/ is the whole tree, so owned namespaces no file maps to are deleted (without it, a command given
+# part of a tree changes only what it was given; docs/sync.md)
 step "plan: what sync would change (exit 3 = changes pending)"
-run plan rules/
+run plan --prune rules/
 step "sync: apply it (Mimir through its ruler API, Loki through its S3 rule bucket)"
-run sync rules/
+run sync --prune rules/
 step "plan again: nothing left to do (exit 0)"
-run plan rules/
+run plan --prune rules/
 
 loaded() { # ruler tenant -> "group (N rules)" lines of what the ruler has loaded
   curl -s -H "X-Scope-OrgID: $2" "$1/prometheus/api/v1/rules" | {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parse throughput of our PromQL front end (JMH, PromqlBench) against Prometheus' Go parser (promql-oracle -bench)
-# over the same corpus. Run from anywhere; needs a JDK (scripts/java-env.sh), go, and ../shared/corpus.
+# over the same corpus (the pinned Go modules of testsupport.Corpora; RULESYNC_SHARED=DIR adds DIR/corpus's cases).
+# Run from anywhere; needs a JDK (scripts/java-env.sh) and go.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -8,8 +9,7 @@ cd "$root"
 ./mvnw -B -ntp -o -q test-compile
 ./mvnw -B -ntp -o -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-shared="${RULESYNC_SHARED:-$root/../shared}"
-[ -d "$shared/corpus" ] || shared="$(cd "$root/../.." && pwd)/shared"
+shared="${RULESYNC_SHARED:-}"
 java -Drulesync.shared="$shared" -cp "$cp" dev.rulesync.bench.PromqlBench corpus target/promql-bench-corpus.jsonl
 oracle_dir="$HOME/.cache/rule-sync/tools/promql-oracle-bench"
 mkdir -p "$oracle_dir"

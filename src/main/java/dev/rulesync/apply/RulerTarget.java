@@ -23,6 +23,14 @@ public interface RulerTarget {
     /** Every group of the tenant, by remote namespace; an empty map when the tenant has none. */
     Map<String, List<RuleGroup>> list(String tenant);
 
+    /**
+     * Every group of one remote namespace of the tenant; an empty list when it has none (a namespace exists only
+     * through its groups). What a reconcile of one namespace reads instead of the whole tenant: one request on the
+     * rulers' APIs, and on S3 only that namespace's objects instead of every object of the tenant. Never partial,
+     * like {@link #list(String)}.
+     */
+    List<RuleGroup> list(String tenant, String namespace);
+
     /** One group, or empty when it does not exist. */
     Optional<RuleGroup> get(String tenant, String namespace, String group);
 

@@ -155,8 +155,11 @@ public final class ChangedUnits implements Predicate<Problem> {
         /** Where a unit starting at {@code from} ends: at its next sibling, its parent's end, or a later parent field. */
         private static int end(int from, int next, int parentEnd, Origin parent) {
             int end = Math.min(next, parentEnd);
-            for (Position f : parent.fields().values()) {
-                if (f.line() > from && f.line() < end) end = f.line();
+            for (Map.Entry<String, Position> f : parent.fields().entrySet()) {
+                // the parent's end mark is not a field of its own: it sits on its last child's last line
+                if (f.getKey().equals(Origin.END)) continue;
+                int line = f.getValue().line();
+                if (line > from && line < end) end = line;
             }
             return Math.max(end, from + 1);
         }

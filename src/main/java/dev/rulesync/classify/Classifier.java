@@ -30,7 +30,7 @@ public final class Classifier {
     }
 
     public Classification classify(RuleObject object) {
-        return classify(object, Origin.at(object.ref().position()));
+        return classify(object, Origin.at(object.at()));
     }
 
     /** @param origin where the object's metadata sits, for problem positions */

@@ -5,11 +5,12 @@ import dev.rulesync.changes.ChangedUnits;
 import dev.rulesync.changes.GitChanges;
 import dev.rulesync.classify.Classifier;
 import dev.rulesync.config.RuleSyncConfigLoader;
+import dev.rulesync.engine.EngineOptions;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
 import dev.rulesync.report.LintReport;
 import dev.rulesync.report.ReportFormat;
-import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.RuleFileLoader;
 import dev.rulesync.validate.ExpressionLanguages;
 import dev.rulesync.validate.NameValidation;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -117,12 +117,17 @@ public final class LintCommand implements Callable<Integer> {
             return 2;
         }
         Timings.mark("configuration");
-        RuleFileLoader loader = new RuleFileLoader();
-        Linter linter = new Linter(loader, new Classifier(settings.lint().classifyOptions(settings.files())),
-                new Validator(settings.lint().validationOptions(disable), ExpressionLanguages.builtIn()));
+        Linter linter;
+        try {
+            linter = new Linter(new RuleFileLoader(), new Classifier(EngineOptions.classify(settings.lint(), settings.files())),
+                    new Validator(EngineOptions.validation(settings.lint(), disable), ExpressionLanguages.builtIn()));
+        } catch (IllegalArgumentException e) { // a policy that does not compile, named by its setting
+            err.println("rule-sync lint: invalid configuration: " + e.getMessage());
+            return 2;
+        }
         LintReport report;
         try {
-            report = changedSince == null ? linter.lint(paths) : lintChanged(linter, loader);
+            report = changedSince == null ? linter.lint(paths) : lintChanged(linter);
         } catch (NoSuchFileException e) {
             err.println("rule-sync lint: " + e.getFile() + ": no such file or directory");
             return 2;
@@ -144,34 +149,21 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --changed-since}: every file is read (checks across files see the whole tree, and the summary counts
-     * it), but only files with a changed line are checked, since a problem of an unchanged file could only be
-     * reported through a changed place it names; of their problems, those of changed units are reported.
+     * {@code --changed-since}: the whole tree is read and checked, since checks across files (duplicates,
+     * dependencies) need every file, and of the problems those of changed units, or naming a changed place, are
+     * reported.
      */
-    private LintReport lintChanged(Linter linter, RuleFileLoader loader) throws IOException {
+    private LintReport lintChanged(Linter linter) throws IOException {
         ChangedLines changes = GitChanges.since(changedSince, paths);
-        List<Path> all = Linter.files(paths);
-        List<Linter.CheckedFile> checked = linter.checkFiles(all.stream().filter(changes::changedFile).toList());
-        List<LoadResult> unchanged;
-        try {
-            unchanged = all.parallelStream().filter(f -> !changes.changedFile(f)).map(f -> {
-                try {
-                    return loader.load(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(new IOException("cannot read " + f + ": " + e.getMessage(), e));
-                }
-            }).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        ChangedUnits changed = new ChangedUnits(changes, checked.stream().map(Linter.CheckedFile::loaded).toList());
-        LintReport report = Linter.report(checked);
-        int objects = report.objects() + unchanged.stream().mapToInt(u -> u.objects().size()).sum();
-        int rules = report.rules() + unchanged.stream().mapToInt(LoadResult::ruleCount).sum();
+        List<Linter.CheckedFile> files = linter.checkFiles(paths);
+        LintReport report = Linter.report(files);
+        ChangedUnits changed = new ChangedUnits(changes, files.stream().map(Linter.CheckedFile::loaded).toList());
+        long touched = files.stream().filter(f -> changes.changedFile(Path.of(f.loaded().file()))).count();
         spec.commandLine().getErr().println("rule-sync lint: problems of what changed since " + changedSince
                 + " (merge base " + changes.base().substring(0, Math.min(12, changes.base().length())) + ", "
-                + checked.size() + " of " + all.size() + " file" + (all.size() == 1 ? "" : "s") + " changed)");
-        return new LintReport(report.problems().stream().filter(changed).toList(), all.size(), objects, rules);
+                + touched + " of " + files.size() + " file" + (files.size() == 1 ? "" : "s") + " changed)");
+        return new LintReport(report.problems().stream().filter(changed).toList(), report.files(), report.objects(),
+                report.rules());
     }
 
     /** The flags as the configuration properties they set, typed as the records are; they win over every other source. */

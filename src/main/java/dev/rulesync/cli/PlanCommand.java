@@ -1,9 +1,8 @@
 package dev.rulesync.cli;
 
-import dev.rulesync.config.RuleSyncProperties;
+import dev.rulesync.engine.Engine;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.ExitCode;
-import dev.rulesync.sync.SyncEngine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -25,7 +24,7 @@ public final class PlanCommand extends RulerCommand {
     }
 
     @Override
-    int run(SyncEngine engine, List<DesiredObject> desired, RuleSyncProperties props, PrintWriter out) {
-        return ExitCode.ofPlan(planAndPrint(engine, desired, props, out)).code();
+    int run(Engine engine, List<DesiredObject> desired, PrintWriter out) {
+        return ExitCode.ofPlan(planAndPrint(engine, desired, out)).code();
     }
 }

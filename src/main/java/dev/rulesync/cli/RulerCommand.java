@@ -1,19 +1,15 @@
 package dev.rulesync.cli;
 
 import dev.rulesync.apply.RulerTarget;
-import dev.rulesync.classify.ClassifyOptions;
-import dev.rulesync.classify.Classifier;
 import dev.rulesync.config.RuleSyncConfigLoader;
 import dev.rulesync.config.RuleSyncProperties;
+import dev.rulesync.engine.Engine;
+import dev.rulesync.engine.EngineOptions;
+import dev.rulesync.engine.FilePipeline;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.Plan;
-import dev.rulesync.source.RuleFileLoader;
-import dev.rulesync.sync.SyncEngine;
-import dev.rulesync.validate.ExpressionLanguages;
-import dev.rulesync.validate.ValidationOptions;
-import dev.rulesync.validate.Validator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +18,6 @@ import picocli.CommandLine.Unmatched;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +28,9 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /**
- * What {@code plan} and {@code sync} share: configuration (flags over {@code --rulesync.x=y} over environment over
- * application.yaml, bound to {@link RuleSyncProperties} like the controller), the file pipeline and the engine.
+ * What {@code plan} and {@code sync} share: their options, configuration (flags over {@code --rulesync.x=y} over
+ * environment over application.yaml, bound to {@link RuleSyncProperties} like the controller) and printing. The
+ * work is the {@link Engine}'s.
  */
 abstract class RulerCommand implements Callable<Integer> {
 
@@ -62,9 +58,17 @@ abstract class RulerCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "ruler calls in flight at once (default 8)")
     Integer concurrency;
 
+    @Option(names = "--prune", description = "also delete owned remote namespaces that no given object maps to "
+            + "(rulesync.prune); give it only the whole tree")
+    Boolean prune;
+
     @Option(names = "--known-tenant", split = ",", paramLabel = "TENANT",
-            description = "also list (and clean up) these tenants when no object names them")
+            description = "with --prune, also list (and clean up) these tenants when no object names them")
     List<String> knownTenants;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "directory plain rule files are named relative to "
+            + "(rulesync.files.root; default: the top of the git work tree the paths are in)")
+    Path root;
 
     @Option(names = "--tenant", description = "tenant of plain rule files (PrometheusRule objects use their label)")
     String tenant;
@@ -91,7 +95,7 @@ abstract class RulerCommand implements Callable<Integer> {
     abstract String verb();
 
     /** Runs with the engine and the files' objects; returns the exit code. */
-    abstract int run(SyncEngine engine, List<DesiredObject> desired, RuleSyncProperties props, PrintWriter out);
+    abstract int run(Engine engine, List<DesiredObject> desired, PrintWriter out);
 
     @Override
     public Integer call() {
@@ -112,34 +116,28 @@ abstract class RulerCommand implements Callable<Integer> {
                     + "--loki-mode s3 --loki-bucket B), or rulesync.mimir.url / rulesync.loki.* (docs/configuration.md)");
             return 2;
         }
-        ClassifyOptions co = props.lint().classifyOptions(props.files());
-        ValidationOptions vo = props.lint().validationOptions(List.of());
-        ExpressionLanguages languages = ExpressionLanguages.builtIn();
-        FilePipeline pipeline = new FilePipeline(
-                new Linter(new RuleFileLoader(), new Classifier(co), new Validator(vo, languages)));
-        FilePipeline.Result input;
-        try {
-            input = pipeline.load(paths);
-        } catch (NoSuchFileException e) {
-            err.println("rule-sync " + verb() + ": " + e.getFile() + ": no such file or directory");
-            return 2;
-        } catch (IOException e) {
-            err.println("rule-sync " + verb() + ": " + e.getMessage());
-            return 2;
-        }
-        Timings.mark("files");
-        for (Problem p : input.problems()) out.println(ProblemLines.line(p));
-        try (Rulers rulers = Rulers.build(props, languages, fileRoot(), decorator)) {
+        try (Engine engine = new Engine(props, EngineOptions.pruning(props), decorator)) {
+            Timings.mark("targets");
+            FilePipeline.Result input;
+            try {
+                input = engine.loadFiles(paths);
+            } catch (NoSuchFileException e) {
+                err.println("rule-sync " + verb() + ": " + e.getFile() + ": no such file or directory");
+                return 2;
+            } catch (IOException e) {
+                err.println("rule-sync " + verb() + ": " + e.getMessage());
+                return 2;
+            }
+            Timings.mark("files");
+            for (Problem p : input.problems()) out.println(ProblemLines.line(p));
             for (RuleType t : RuleType.values()) {
                 long n = input.desired().stream().filter(d -> d.type() == t).count();
-                if (n > 0 && !rulers.serves(t)) {
+                if (n > 0 && !engine.serves(t)) {
                     out.println("note: no " + (t == RuleType.LOGS ? "Loki" : "Mimir") + " target is configured; "
                             + n + " " + t.label() + " object(s) are not planned");
                 }
             }
-            Timings.mark("targets");
-            SyncEngine engine = new SyncEngine(rulers.planTargets(), rulers.byName(), props.concurrency());
-            int code = run(engine, input.desired(), props, out);
+            int code = run(engine, input.desired(), out);
             out.flush();
             Timings.mark("done");
             return code;
@@ -150,8 +148,8 @@ abstract class RulerCommand implements Callable<Integer> {
     }
 
     /** The plan of the files against the rulers, printed. */
-    Plan planAndPrint(SyncEngine engine, List<DesiredObject> desired, RuleSyncProperties props, PrintWriter out) {
-        Plan plan = engine.plan(desired, props.knownTenants());
+    Plan planAndPrint(Engine engine, List<DesiredObject> desired, PrintWriter out) {
+        Plan plan = engine.plan(desired);
         Timings.mark("list+plan");
         out.print(plan.format());
         return plan;
@@ -165,15 +163,11 @@ abstract class RulerCommand implements Callable<Integer> {
         if (lokiBuckets != null) f.put("rulesync.loki.s3.buckets", String.join(",", lokiBuckets));
         if (s3Endpoint != null) f.put("rulesync.loki.s3.endpoint", s3Endpoint);
         if (concurrency != null) f.put("rulesync.concurrency", concurrency);
+        if (prune != null) f.put("rulesync.prune", prune);
         if (knownTenants != null) f.put("rulesync.known-tenants", String.join(",", knownTenants));
+        if (root != null) f.put("rulesync.files.root", root.toString());
         if (tenant != null) f.put("rulesync.files.tenant", tenant);
         if (type != null) f.put("rulesync.files.type", type.name());
         return f;
-    }
-
-    /** One directory given: rule file names are relative to it; otherwise to the working directory. */
-    private Path fileRoot() {
-        if (paths.size() == 1 && Files.isDirectory(paths.getFirst())) return paths.getFirst().normalize();
-        return null;
     }
 }

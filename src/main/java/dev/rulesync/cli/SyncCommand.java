@@ -1,9 +1,8 @@
 package dev.rulesync.cli;
 
-import dev.rulesync.config.RuleSyncProperties;
+import dev.rulesync.engine.Engine;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.Plan;
-import dev.rulesync.sync.SyncEngine;
 import dev.rulesync.sync.SyncResult;
 import picocli.CommandLine.Command;
 
@@ -26,8 +25,8 @@ public final class SyncCommand extends RulerCommand {
     }
 
     @Override
-    int run(SyncEngine engine, List<DesiredObject> desired, RuleSyncProperties props, PrintWriter out) {
-        Plan plan = planAndPrint(engine, desired, props, out);
+    int run(Engine engine, List<DesiredObject> desired, PrintWriter out) {
+        Plan plan = planAndPrint(engine, desired, out);
         SyncResult result = engine.execute(plan);
         out.print(result.format());
         return result.exitCode().code();

@@ -1,14 +1,20 @@
 package dev.rulesync.config;
 
-import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.validate.NameValidation;
 import dev.rulesync.validate.ValidationOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.time.Duration;
+import dev.rulesync.apply.PromDuration;
+import dev.rulesync.model.Severity;
+import dev.rulesync.validate.LintPolicy;
 
 /**
  * Check settings ({@code rulesync.lint.*}) shared by every front end: {@code lint}, {@code plan} and {@code sync}
@@ -20,12 +26,74 @@ import java.util.Set;
  * @param maxRulesPerGroup rules per group above which {@code group/size} warns (0 = off)
  * @param tenantLabel      metadata label holding the tenant
  * @param typeLabel        metadata label holding the type
+ * @param policy           the team's policy ({@code policy/*} checks), see docs/configuration.md
  */
 @ConfigurationProperties("rulesync.lint")
 public record LintProperties(List<String> disabledChecks, NameValidation nameValidation, Integer maxRulesPerGroup,
-                             String tenantLabel, String typeLabel) {
+                             String tenantLabel, String typeLabel, Policy policy) {
 
-    public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null);
+    public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null, null);
+
+
+    /**
+     * {@code rulesync.lint.policy}: labels and annotations (name to a Java regex the whole value must match, ""
+     * for any non-empty value), name patterns, bounds for an alert's {@code for}, and the severity of findings.
+     */
+    public record Policy(Map<String, String> alertLabels, Map<String, String> recordLabels,
+                         Map<String, String> annotations, String alertName, String recordName, String minFor,
+                         String maxFor, String severity) {
+
+        public Policy {
+            alertLabels = alertLabels == null ? Map.of() : Map.copyOf(alertLabels);
+            recordLabels = recordLabels == null ? Map.of() : Map.copyOf(recordLabels);
+            annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        }
+
+        /** The policy the checks use; throws {@link IllegalArgumentException} naming the bad setting. */
+        public LintPolicy toPolicy() {
+            Severity sev = null;
+            if (severity != null && !severity.isBlank()) {
+                try {
+                    sev = Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rulesync.lint.policy.severity must be info, warning or error");
+                }
+            }
+            return new LintPolicy(patterns("alert-labels", alertLabels), patterns("record-labels", recordLabels),
+                    patterns("annotations", annotations), pattern("alert-name", alertName),
+                    pattern("record-name", recordName), duration("min-for", minFor), duration("max-for", maxFor), sev);
+        }
+
+        private static Map<String, Pattern> patterns(String key, Map<String, String> m) {
+            Map<String, Pattern> out = new LinkedHashMap<>();
+            new TreeMap<>(m).forEach((k, v) -> out.put(k, pattern(key + "." + k, v == null ? "" : v)));
+            return out;
+        }
+
+        private static Pattern pattern(String key, String regex) {
+            if (regex == null) return null;
+            try {
+                return Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("rulesync.lint.policy." + key + " is not a valid regex: "
+                        + e.getDescription());
+            }
+        }
+
+        private static Duration duration(String key, String d) {
+            if (d == null || d.isBlank()) return null;
+            try {
+                return PromDuration.parse(d.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rulesync.lint.policy." + key + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The policy as the checks use it. */
+    public LintPolicy lintPolicy() {
+        return policy == null ? LintPolicy.NONE : policy.toPolicy();
+    }
 
     public LintProperties {
         disabledChecks = disabledChecks == null ? List.of() : List.copyOf(disabledChecks);
@@ -33,17 +101,5 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
         maxRulesPerGroup = maxRulesPerGroup == null ? ValidationOptions.MIMIR_DEFAULT_RULES_PER_GROUP : maxRulesPerGroup;
         tenantLabel = tenantLabel == null || tenantLabel.isBlank() ? "tenant" : tenantLabel;
         typeLabel = typeLabel == null || typeLabel.isBlank() ? "type" : typeLabel;
-    }
-
-    /** Where the classifier finds tenant and type: the label keys, and {@code files} for plain rule files. */
-    public ClassifyOptions classifyOptions(RuleSyncProperties.Files files) {
-        return new ClassifyOptions(tenantLabel, typeLabel, files.tenant(), files.type());
-    }
-
-    /** The checks' settings, with {@code extraDisabled} (a command's {@code --disable}) switched off too. */
-    public ValidationOptions validationOptions(Collection<String> extraDisabled) {
-        Set<String> off = new LinkedHashSet<>(disabledChecks);
-        off.addAll(extraDisabled);
-        return new ValidationOptions(nameValidation, maxRulesPerGroup, off);
     }
 }

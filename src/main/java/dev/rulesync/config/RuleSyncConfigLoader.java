@@ -154,9 +154,10 @@ public final class RuleSyncConfigLoader {
             }
             return new LintSettings(new LintProperties(null, (NameValidation) flags.get("rulesync.lint.name-validation"),
                     (Integer) flags.get("rulesync.lint.max-rules-per-group"),
-                    (String) flags.get("rulesync.lint.tenant-label"), (String) flags.get("rulesync.lint.type-label")),
+                    (String) flags.get("rulesync.lint.tenant-label"), (String) flags.get("rulesync.lint.type-label"),
+                    null),
                     new RuleSyncProperties.Files((String) flags.get("rulesync.files.tenant"),
-                            (RuleType) flags.get("rulesync.files.type")));
+                            (RuleType) flags.get("rulesync.files.type"), null));
         }
 
         private static final Map<String, Class<?>> FLAG_TYPES = Map.of(

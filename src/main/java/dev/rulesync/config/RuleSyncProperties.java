@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,7 +27,11 @@ import java.util.TreeSet;
  * @param lint         check settings shared with {@code lint}
  * @param files        tenant and type of plain rule files (PrometheusRule objects carry their own labels)
  * @param concurrency  ruler calls in flight at once (listings and writes); mimirtool's default is 8 too
- * @param knownTenants tenants listed even when no source object names them, so that their last groups are deleted
+ * @param knownTenants tenants listed even when no source object names them, so that their last groups are deleted;
+ *                     used only when pruning
+ * @param prune        delete owned remote namespaces that no given object maps to (the controller always prunes;
+ *                     {@code plan} and {@code sync} only with {@code --prune}, since they may be given part of a
+ *                     tree)
  */
 @ConfigurationProperties("rulesync")
 @Validated
@@ -36,14 +41,15 @@ public record RuleSyncProperties(@Valid @DefaultValue MimirTargetProperties mimi
                                  @Valid @DefaultValue LintProperties lint,
                                  @Valid @DefaultValue Files files,
                                  @DefaultValue("8") @Min(1) @Max(1024) int concurrency,
-                                 @DefaultValue Set<String> knownTenants) {
+                                 @DefaultValue Set<String> knownTenants,
+                                 @DefaultValue("false") boolean prune) {
 
     public RuleSyncProperties {
         mimir = mimir == null ? MimirTargetProperties.of(null) : mimir;
         loki = loki == null ? LokiTargetProperties.api(null) : loki;
         naming = naming == null ? new Naming(null, null, null, null) : naming;
         lint = lint == null ? LintProperties.DEFAULTS : lint;
-        files = files == null ? new Files(null, null) : files;
+        files = files == null ? new Files(null, null, null) : files;
         knownTenants = knownTenants == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(knownTenants));
     }
 
@@ -81,11 +87,11 @@ public record RuleSyncProperties(@Valid @DefaultValue MimirTargetProperties mimi
         }
 
         private static NamingTemplate mimir(String objects, String files) {
-            return new NamingTemplate(objects, files, null);
+            return new NamingTemplate(objects, files);
         }
 
         private static NamingTemplate loki(String objects, String files) {
-            NamingTemplate t = new NamingTemplate(objects, files, null);
+            NamingTemplate t = new NamingTemplate(objects, files);
             if (t.ownedPrefix().contains("/")) {
                 throw new IllegalArgumentException("Loki naming template '" + objects
                         + "': Loki cannot store '/' in namespace names");
@@ -99,11 +105,13 @@ public record RuleSyncProperties(@Valid @DefaultValue MimirTargetProperties mimi
     }
 
     /**
-     * Where plain rule files (no labels) go; both must be set for such files to be synced.
+     * Where plain rule files (no labels) go; tenant and type must both be set for such files to be synced.
      *
      * @param tenant tenant of plain rule files
      * @param type   {@code metrics} (Mimir) or {@code logs} (Loki)
+     * @param root   the directory plain rule files are named relative to ({@code {path}}); when unset, the top of
+     *               the git work tree the paths are in (docs/planning.md, "Remote namespace naming")
      */
-    public record Files(String tenant, RuleType type) {
+    public record Files(String tenant, RuleType type, Path root) {
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public record Origin(Position at, Map<String, Position> fields, ExprLocator exprLocator) {
 
+    /** The field holding the place of a rule's or group's last character, when it came from a file. */
+    public static final String END = "$end";
+
     public static final Origin NONE = new Origin(Position.UNKNOWN, Map.of(), ExprLocator.NONE);
 
     public Origin {

@@ -1,6 +1,7 @@
 package dev.rulesync.plan;
 
 import dev.rulesync.model.ObjectRef;
+import dev.rulesync.model.Position;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
 
@@ -17,15 +18,19 @@ import java.util.Objects;
  * target, because the planner cannot know where its last good version lives.
  *
  * @param ref    the object's identity (PrometheusRule or RuleFile)
+ * @param at     where the object was read, for the problems planning finds on it ({@link Position#UNKNOWN} when
+ *               it did not come from a file)
  * @param tenant the tenant its groups go to; null only for invalid objects whose tenant is unknown
  * @param type   which rulers it goes to; null only for invalid objects whose type is unknown
  * @param groups its validated groups, final as they are to be sent (external labels etc. already applied)
  * @param valid  false when the object has an ERROR problem and must keep its last good remote version
  */
-public record DesiredObject(ObjectRef ref, String tenant, RuleType type, List<RuleGroup> groups, boolean valid) {
+public record DesiredObject(ObjectRef ref, Position at, String tenant, RuleType type, List<RuleGroup> groups,
+                            boolean valid) {
 
     public DesiredObject {
         Objects.requireNonNull(ref, "ref");
+        at = at == null ? Position.UNKNOWN : at;
         groups = groups == null ? List.of() : List.copyOf(groups);
         if (valid && (tenant == null || type == null)) {
             throw new IllegalArgumentException(ref + ": a valid object needs a tenant and a type");
@@ -33,12 +38,17 @@ public record DesiredObject(ObjectRef ref, String tenant, RuleType type, List<Ru
     }
 
     public static DesiredObject valid(ObjectRef ref, String tenant, RuleType type, List<RuleGroup> groups) {
-        return new DesiredObject(ref, tenant, type, groups, true);
+        return new DesiredObject(ref, Position.UNKNOWN, tenant, type, groups, true);
     }
 
     /** An object that must not be synced; tenant and type may be null when they are unknown. */
     public static DesiredObject invalid(ObjectRef ref, String tenant, RuleType type) {
-        return new DesiredObject(ref, tenant, type, List.of(), false);
+        return new DesiredObject(ref, Position.UNKNOWN, tenant, type, List.of(), false);
+    }
+
+    /** The same object, read at {@code position}. */
+    public DesiredObject withPosition(Position position) {
+        return new DesiredObject(ref, position, tenant, type, groups, valid);
     }
 
     /** Whether this object takes part in planning the given target type and tenant. */

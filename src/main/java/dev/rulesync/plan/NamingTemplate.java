@@ -16,16 +16,16 @@ import java.util.regex.Pattern;
  *
  * <p>{@code objectTemplate} names PrometheusRule objects with the placeholders {@code {namespace} {name} {uid}
  * {tenant}}; {@code fileTemplate} names plain rule files with {@code {path} {tenant}}, where {@code {path}} is the
- * file's path relative to {@code fileRoot}, sanitized. Both templates must begin with the same literal text, the
+ * file's name as its {@link ObjectRef} holds it (its path below the stated root, see
+ * {@code dev.rulesync.engine.FileRoot}), sanitized. Both templates must begin with the same literal text, the
  * <em>owned prefix</em>, which must end with a separator character ({@code / - _ . :}). rule-sync touches a remote
  * namespace only when it starts with that whole prefix, separator included, and has something after it: with
  * {@code rule-sync/} it owns {@code rule-sync/a/b} but never {@code rule-sync-b/a} nor {@code rule-sync} itself.
  *
  * @param objectTemplate template for PrometheusRule objects, e.g. {@code rule-sync/{namespace}/{name}}
  * @param fileTemplate   template for rule files, e.g. {@code rule-sync/{path}}
- * @param fileRoot       root that file paths are made relative to, or null when they are already relative
  */
-public record NamingTemplate(String objectTemplate, String fileTemplate, Path fileRoot) {
+public record NamingTemplate(String objectTemplate, String fileTemplate) {
 
     public static final String MIMIR_OBJECTS = "rule-sync/{namespace}/{name}";
     public static final String MIMIR_FILES = "rule-sync/{path}";
@@ -58,17 +58,12 @@ public record NamingTemplate(String objectTemplate, String fileTemplate, Path fi
             throw new IllegalArgumentException("file naming template '" + fileTemplate + "' must start with '" + prefix
                     + "' (the object template's prefix) and contain {path}");
         }
-        fileRoot = fileRoot == null ? null : fileRoot.normalize();
     }
 
     /** Readable defaults: {@code rule-sync/<namespace>/<name>} for Mimir, the {@code /}-free form for Loki. */
     public static NamingTemplate defaultFor(RuleType type) {
-        return type == RuleType.LOGS ? new NamingTemplate(LOKI_OBJECTS, LOKI_FILES, null)
-                : new NamingTemplate(MIMIR_OBJECTS, MIMIR_FILES, null);
-    }
-
-    public NamingTemplate withFileRoot(Path root) {
-        return new NamingTemplate(objectTemplate, fileTemplate, root);
+        return type == RuleType.LOGS ? new NamingTemplate(LOKI_OBJECTS, LOKI_FILES)
+                : new NamingTemplate(MIMIR_OBJECTS, MIMIR_FILES);
     }
 
     /** The literal text every owned namespace starts with, separator included, e.g. {@code rule-sync/}. */
@@ -93,7 +88,7 @@ public record NamingTemplate(String objectTemplate, String fileTemplate, Path fi
      * The remote namespace of an object for a tenant.
      *
      * @throws IllegalArgumentException when a placeholder has no value for this object (e.g. {uid} of a rule file)
-     *                                  or the file lies outside the root; the message says which
+     *                                  or a rule file's name is not a path below the root; the message says which
      */
     public String render(ObjectRef ref, String tenant) {
         boolean file = ObjectRef.RULE_FILE.equals(ref.kind());
@@ -120,27 +115,23 @@ public record NamingTemplate(String objectTemplate, String fileTemplate, Path fi
     }
 
     /**
-     * The file's path relative to the root, each segment reduced to {@code [A-Za-z0-9._-]} (others become '_'),
-     * joined with '/' or, for a '/'-free template, with the template's separator.
+     * The file's path below the root, each segment reduced to {@code [A-Za-z0-9._-]} (others become '_'), joined
+     * with '/' or, for a '/'-free template, with the template's separator. The name is already relative to the
+     * root (the engine makes it so); an absolute name or one that climbs out with {@code ..} is refused, since it
+     * would depend on where the command ran.
      */
     String sanitizedPath(String fileName) {
         Path path = Path.of(fileName.replace('\\', '/')).normalize();
-        if (fileRoot != null && path.isAbsolute() == fileRoot.isAbsolute()) {
-            if (!path.startsWith(fileRoot)) {
-                throw new IllegalArgumentException("rule file " + fileName + " is outside the root " + fileRoot);
-            }
-            path = fileRoot.relativize(path);
-        }
         List<String> segments = new ArrayList<>();
         for (Path segment : path) {
             String s = segment.toString();
-            if (s.equals("..")) {
-                throw new IllegalArgumentException("rule file " + fileName + " is outside the root"
-                        + (fileRoot == null ? "" : " " + fileRoot));
+            if (path.isAbsolute() || s.equals("..")) {
+                throw new IllegalArgumentException("rule file " + fileName + " is not a path below the root");
             }
             if (s.isEmpty() || s.equals(".")) continue;
             segments.add(UNSAFE_PATH_CHARS.matcher(s).replaceAll("_"));
         }
+        if (segments.isEmpty()) throw new IllegalArgumentException("rule file name " + fileName + " is empty");
         return String.join(String.valueOf(separator()), segments);
     }
 

@@ -35,6 +35,11 @@ public record Plan(List<TenantPlan> tenants, List<Problem> problems, Set<ObjectR
         return tenants.stream().anyMatch(t -> !t.operations().isEmpty());
     }
 
+    /** Owned remote namespaces left alone because the plan does not prune; {@code --prune} would delete them. */
+    public List<NamespaceKey> unpruned() {
+        return tenants.stream().flatMap(t -> t.unpruned().stream().map(ns -> t.key().namespace(ns))).toList();
+    }
+
     public List<TenantPlan> failedTenants() {
         return tenants.stream().filter(TenantPlan::failed).toList();
     }

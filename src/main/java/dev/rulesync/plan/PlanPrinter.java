@@ -20,6 +20,9 @@ import java.util.Map;
  * loki-api t1: FAILED listing failed: connection refused; nothing planned
  * Summary: 1 to create, 1 to update, 2 to delete, 7 unchanged, 1 kept, 0 failed; 1 invalid object; 1 tenant failed
  * </pre>
+ *
+ * <p>A plan that does not prune also lists, per tenant, the owned namespaces it leaves alone because no given object
+ * maps to them ({@code = not pruned  mimir stage rule-sync/ns/old (namespace)}), and counts them in the summary.
  */
 public final class PlanPrinter {
 
@@ -38,6 +41,9 @@ public final class PlanPrinter {
                 if (c.action() == Action.NOOP) continue;
                 lines.add("  " + line(c));
                 c.diff().lines().forEach(d -> lines.add("      " + d));
+            }
+            for (String ns : tenant.unpruned()) {
+                lines.add("  = not pruned  " + tenant.key() + " " + ns + " (namespace): no given object maps to it");
             }
             if (lines.isEmpty()) continue;
             out.append(tenant.key()).append('\n');
@@ -66,6 +72,10 @@ public final class PlanPrinter {
         }
         if (!plan.failedTenants().isEmpty()) {
             s += "; " + plural(plan.failedTenants().size(), "tenant") + " failed";
+        }
+        if (!plan.unpruned().isEmpty()) {
+            s += "; " + plural(plan.unpruned().size(), "namespace") + " not pruned (--prune deletes "
+                    + (plan.unpruned().size() == 1 ? "it" : "them") + ")";
         }
         if (!plan.problems().isEmpty()) {
             s += "; " + plural(plan.problems().size(), "planning problem");

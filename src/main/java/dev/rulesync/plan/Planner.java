@@ -29,15 +29,23 @@ import java.util.TreeSet;
  * <li>Two sources for one (namespace, group) are a collision: a problem on both, and the group is KEPT.
  * <li>A group the target cannot name ({@link TargetProfile#nameProblem}) is FAILED with a problem on its object.
  * <li>Otherwise: missing remotely, CREATE; different in a stored field, UPDATE; equal, NOOP; remote group with no
- *     desired counterpart, DELETE; owned remote namespace with no desired object, DELETE of the namespace.
+ *     desired counterpart in a namespace a given object maps to, DELETE.
+ * <li>An owned remote namespace that no given object maps to is deleted as a whole only when {@link Pruning#PRUNE};
+ *     with {@link Pruning#KEEP} it is left alone and listed in {@link TenantPlan#unpruned()}.
  * </ol>
  */
 public final class Planner {
 
     private final List<PlanTarget> targets;
+    private final Pruning pruning;
 
-    public Planner(List<PlanTarget> targets) {
+    /**
+     * @param pruning whether owned namespaces that no given object maps to are deleted: {@link Pruning#PRUNE} only
+     *                for a caller that is given the whole desired state (the controller, {@code sync --prune})
+     */
+    public Planner(List<PlanTarget> targets, Pruning pruning) {
         this.targets = List.copyOf(targets);
+        this.pruning = java.util.Objects.requireNonNull(pruning, "pruning");
         Set<String> names = new TreeSet<>();
         for (PlanTarget t : this.targets) {
             if (!names.add(t.name())) throw new IllegalArgumentException("two targets are named " + t.name());
@@ -46,6 +54,10 @@ public final class Planner {
 
     public List<PlanTarget> targets() {
         return targets;
+    }
+
+    public Pruning pruning() {
+        return pruning;
     }
 
     public Plan plan(Collection<DesiredObject> desired, RemoteState remote) {
@@ -64,7 +76,7 @@ public final class Planner {
                 if (!scope.covers(key)) continue;
                 List<DesiredObject> concerned = desired.stream()
                         .filter(o -> o.concerns(target.profile().type(), tenant)).toList();
-                tenants.add(new TenantPlanner(target, key, scope, problems, invalid)
+                tenants.add(new TenantPlanner(target, key, scope, pruning, problems, invalid)
                         .plan(concerned, remote.listing(key).orElse(null)));
             }
         }
@@ -93,13 +105,14 @@ public final class Planner {
     }
 
     /**
-     * Which tenants to list on each target: every tenant a source object names, plus {@code knownTenants} (tenants
-     * rule-sync may have written before and whose owned namespaces must be cleaned when their last object goes).
+     * Which tenants to list on each target: every tenant a source object names, plus, when pruning,
+     * {@code knownTenants} (tenants rule-sync may have written before and whose owned namespaces must be cleaned
+     * when their last object goes). Without pruning a tenant no object names could get no operation at all.
      */
     public Map<String, Set<String>> tenantsToList(Collection<DesiredObject> desired, Set<String> knownTenants) {
         Map<String, Set<String>> out = new TreeMap<>();
         for (PlanTarget target : targets) {
-            Set<String> tenants = new TreeSet<>(knownTenants);
+            Set<String> tenants = new TreeSet<>(pruning == Pruning.PRUNE ? knownTenants : Set.of());
             desired.stream().filter(o -> o.tenant() != null
                             && (o.type() == null || o.type() == target.profile().type()))
                     .forEach(o -> tenants.add(o.tenant()));
@@ -123,6 +136,7 @@ public final class Planner {
         private final PlanTarget target;
         private final TargetKey key;
         private final Scope scope;
+        private final Pruning pruning;
         private final Set<Problem> problems;
         private final Set<ObjectRef> invalid;
         private final GroupComparator comparator;
@@ -131,13 +145,17 @@ public final class Planner {
         private final Map<String, Map<String, List<Source>>> wanted = new TreeMap<>();
         /** Namespaces left alone because an invalid object maps to them, with the reason. */
         private final Map<String, String> kept = new TreeMap<>();
+        /** Every namespace a given object maps to, with or without groups, valid or not. */
+        private final Set<String> given = new TreeSet<>();
         /** Set when an invalid object cannot be named: no DELETE is safe in this tenant. */
         private String keepAllReason;
 
-        TenantPlanner(PlanTarget target, TargetKey key, Scope scope, Set<Problem> problems, Set<ObjectRef> invalid) {
+        TenantPlanner(PlanTarget target, TargetKey key, Scope scope, Pruning pruning, Set<Problem> problems,
+                      Set<ObjectRef> invalid) {
             this.target = target;
             this.key = key;
             this.scope = scope;
+            this.pruning = pruning;
             this.problems = problems;
             this.invalid = invalid;
             this.comparator = new GroupComparator(target.profile(), target.language());
@@ -147,24 +165,27 @@ public final class Planner {
             objects.forEach(this::place);
             if (!(listing instanceof Listing.Listed listed)) {
                 String why = listing instanceof Listing.Failed f ? "listing failed: " + f.message() : "not listed";
-                return new TenantPlan(key, why, failedLines(why));
+                return new TenantPlan(key, why, failedLines(why), List.of());
             }
             Map<String, Map<String, RuleGroup>> remote = ownedRemote(listed);
             Set<String> namespaces = new TreeSet<>(wanted.keySet());
             namespaces.addAll(kept.keySet());
             namespaces.addAll(remote.keySet());
             List<Change> changes = new ArrayList<>();
+            List<String> unpruned = new ArrayList<>();
             for (String ns : namespaces) {
                 Map<String, RuleGroup> remoteGroups = remote.getOrDefault(ns, Map.of());
                 if (kept.containsKey(ns)) {
                     keepNamespace(ns, remoteGroups, kept.get(ns), changes);
-                } else if (!wanted.containsKey(ns)) {
+                } else if (wanted.containsKey(ns)) {
+                    planNamespace(ns, wanted.get(ns), remoteGroups, changes);
+                } else if (given.contains(ns) || pruning == Pruning.PRUNE) {
                     deleteNamespace(ns, remoteGroups, changes);
                 } else {
-                    planNamespace(ns, wanted.get(ns), remoteGroups, changes);
+                    unpruned.add(ns);
                 }
             }
-            return new TenantPlan(key, null, changes);
+            return new TenantPlan(key, null, changes, unpruned);
         }
 
         /** Step 1: name each object and put its groups (or, if invalid, its namespace) where they belong. */
@@ -173,7 +194,7 @@ public final class Planner {
             try {
                 ns = target.naming().render(object.ref(), key.tenant());
             } catch (IllegalArgumentException unnamed) {
-                problems.add(new Problem(object.ref().position(), Severity.ERROR, "sync/naming",
+                problems.add(new Problem(object.at(), Severity.ERROR, "sync/naming",
                         "cannot name its remote namespace on " + target.name() + ": " + unnamed.getMessage(),
                         object.ref(), null, null));
                 invalid.add(object.ref());
@@ -181,6 +202,7 @@ public final class Planner {
                 return;
             }
             if (!scope.covers(key.namespace(ns))) return;
+            given.add(ns);
             if (!object.valid()) {
                 kept.merge(ns, object.ref() + " is invalid; its last good version stays",
                         (a, b) -> a + "; " + b);
@@ -189,7 +211,7 @@ public final class Planner {
             // An object with no groups wants nothing: its namespace, if left empty, is deleted as a whole.
             for (RuleGroup group : object.groups()) {
                 wanted.computeIfAbsent(ns, n -> new TreeMap<>())
-                        .computeIfAbsent(group.name(), g -> new ArrayList<>()).add(new Source(object.ref(), group));
+                        .computeIfAbsent(group.name(), g -> new ArrayList<>()).add(new Source(object.ref(), object.at(), group));
             }
         }
 
@@ -281,15 +303,14 @@ public final class Planner {
         }
 
         private void reportCollision(String ns, String group, List<Source> sources) {
-            List<String> names = sources.stream().map(s -> s.ref().toString()).distinct().toList();
             for (Source s : sources) {
-                String others = names.size() == 1 ? "itself (two groups of that name)"
-                        : String.join(", ", names.stream().filter(n -> !n.equals(s.ref().toString())).toList());
-                Position at = s.group().origin().at().isKnown() ? s.group().origin().at() : s.ref().position();
+                List<String> others = sources.stream().filter(o -> o != s).map(o -> o.describedApartFrom(s))
+                        .distinct().toList();
+                Position at = s.group().origin().at().isKnown() ? s.group().origin().at() : s.at();
                 problems.add(new Problem(at, Severity.ERROR, "sync/name-collision",
                         "group '" + group + "' maps to " + target.name() + " tenant " + key.tenant() + " namespace "
-                                + ns + ", as does the same group of " + others + "; neither is synced",
-                        s.ref(), group, null));
+                                + ns + ", as does the same group of " + String.join(", ", others)
+                                + "; neither is synced", s.ref(), group, null));
             }
         }
 
@@ -298,6 +319,17 @@ public final class Planner {
         }
     }
 
-    private record Source(ObjectRef ref, RuleGroup group) {
+    /** One desired group with the object it comes from and where that object was read. */
+    private record Source(ObjectRef ref, Position at, RuleGroup group) {
+
+        /**
+         * This source as another source's collision message names it: by its object, or, when both are the same
+         * object (two groups of one name, or one object defined in two files), by where it was read.
+         */
+        String describedApartFrom(Source other) {
+            if (!ref.equals(other.ref)) return ref.toString();
+            if (at.equals(other.at) || !at.isKnown()) return "itself (two groups of that name)";
+            return ref + " at " + at;
+        }
     }
 }

@@ -22,6 +22,10 @@ final class GithubReport implements ReportFormat.ReportWriter {
             StringBuilder sb = new StringBuilder("::").append(level).append(" file=").append(property(p.position().file()));
             if (p.position().isKnown()) {
                 sb.append(",line=").append(p.position().line()).append(",col=").append(p.position().column());
+                if (p.hasSpan()) {
+                    // GitHub's endColumn is inclusive, ours exclusive
+                    sb.append(",endLine=").append(p.end().line()).append(",endColumn=").append(p.end().column() - 1);
+                }
             }
             sb.append(",title=").append(property(p.check())).append("::").append(data(p.message()));
             out.write(sb.toString());

@@ -24,12 +24,20 @@ final class JsonReport implements ReportFormat.ReportWriter {
             m.put("path", p.position().file());
             m.put("line", p.position().line());
             m.put("column", p.position().column());
+            if (p.hasSpan()) {
+                m.put("endLine", p.end().line());
+                m.put("endColumn", p.end().column());
+            }
             m.put("severity", p.severity().label());
             m.put("check", p.check());
             m.put("message", p.message());
             m.put("object", p.object() == null ? null : p.object().toString());
             m.put("group", p.group());
             m.put("rule", p.rule());
+            if (!p.related().isEmpty()) {
+                m.put("related", p.related().stream().map(r -> Map.of("path", r.file(), "line", r.line(),
+                        "column", r.column())).toList());
+            }
             problems.add(m);
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -42,11 +42,24 @@ final class SarifReport implements ReportFormat.ReportWriter {
             Map<String, Object> physical = new LinkedHashMap<>();
             physical.put("artifactLocation", artifact);
             if (p.position().isKnown()) {
-                physical.put("region", map("startLine", p.position().line(), "startColumn", p.position().column()));
+                Map<String, Object> region = map("startLine", p.position().line(), "startColumn", p.position().column());
+                if (p.hasSpan()) {
+                    region.put("endLine", p.end().line());
+                    region.put("endColumn", p.end().column());
+                }
+                physical.put("region", region);
             }
             Map<String, Object> result = map("ruleId", p.check(), "ruleIndex", ruleIndex.get(p.check()),
                     "level", level(p.severity()), "message", map("text", p.message()),
                     "locations", List.of(map("physicalLocation", physical)));
+            if (!p.related().isEmpty()) {
+                List<Map<String, Object>> related = new ArrayList<>();
+                for (var r : p.related()) {
+                    related.add(map("id", related.size(), "physicalLocation", map("artifactLocation",
+                            map("uri", uri(r.file())), "region", map("startLine", r.line(), "startColumn", r.column()))));
+                }
+                result.put("relatedLocations", related);
+            }
             results.add(result);
         }
         Map<String, Object> driver = map("name", "rule-sync", "rules", rules);

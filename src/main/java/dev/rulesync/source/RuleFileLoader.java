@@ -99,7 +99,7 @@ public final class RuleFileLoader {
             problems.add(new Problem(new Position(file, 1, 1), Severity.ERROR, SourceChecks.YAML_SYNTAX,
                     "invalid YAML: " + e.getMessage(), null, null, null));
         }
-        return new LoadResult(file, objects, problems);
+        return new LoadResult(file, objects, problems, DisableComment.scan(file, text));
     }
 
     /** A problem found before the object it belongs to has a name; stamped with the object when done. */
@@ -240,8 +240,8 @@ public final class RuleFileLoader {
             } else {
                 issues.add(issue(spec == null ? map : spec, "a PrometheusRule needs a `spec` mapping with `groups`"));
             }
-            ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid, namePos);
-            finish(new RuleObject(ref, labels, annotations, groups), new Origin(pos(map), objFields, null));
+            ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid);
+            finish(new RuleObject(ref, namePos, labels, annotations, groups), new Origin(pos(map), objFields, null));
         }
 
         private void readRuleFile(MappingNode map) {
@@ -254,8 +254,8 @@ public final class RuleFileLoader {
             objFields.put("groups", pos(g));
             List<RuleGroup> groups = groups(g, FILE_GROUP_FIELDS);
             String name = doc == 1 ? src.file() : src.file() + "#" + doc;
-            ObjectRef ref = new ObjectRef(ObjectRef.RULE_FILE, null, name, null, pos(map));
-            finish(new RuleObject(ref, Map.of(), Map.of(), groups), new Origin(pos(map), objFields, null));
+            ObjectRef ref = new ObjectRef(ObjectRef.RULE_FILE, null, name, null);
+            finish(new RuleObject(ref, pos(map), Map.of(), Map.of(), groups), new Origin(pos(map), objFields, null));
         }
 
         private void metadataIssue(Position at, java.util.Optional<String> message) {
@@ -336,6 +336,7 @@ public final class RuleFileLoader {
             } else if (rulesNode != null && !isNull(rulesNode)) {
                 issues.add(issue(rulesNode, "`rules` must be a list, got " + describe(rulesNode)));
             }
+            putEnd(gf, gm);
             return new RuleGroup(name, interval, queryOffset, limit, labels, sourceTenants, rules,
                     new Origin(pos(gm), gf, null));
         }
@@ -372,6 +373,7 @@ public final class RuleFileLoader {
             putPos(rf, "keep_firing_for", value(f, "keep_firing_for"));
             Map<String, String> labels = stringMap(value(f, "labels"), "labels", rf);
             Map<String, String> annotations = stringMap(value(f, "annotations"), "annotations", rf);
+            putEnd(rf, rm);
             return new Rule(record, alert, expr, forDuration, keepFiringFor, labels, annotations,
                     new Origin(pos(rm), rf, locator));
         }
@@ -494,6 +496,26 @@ public final class RuleFileLoader {
 
         private void putPos(Map<String, Position> positions, String key, Node node) {
             if (node != null) positions.put(key, pos(node));
+        }
+
+        /** The last character of a node, as the {@link Origin#END} field: what a disable comment inside it covers. */
+        private void putEnd(Map<String, Position> positions, Node node) {
+            node.getEndMark().ifPresent(m -> {
+                int i = Math.min(m.getIndex(), src.length());
+                while (true) {
+                    while (i > 0 && Character.isWhitespace(src.at(i - 1))) i--;
+                    // a comment line after the node belongs to what follows it
+                    int lineStart = i - src.position(i - 1 < 0 ? 0 : i - 1).column() + 1 - 1;
+                    int k = Math.max(0, lineStart);
+                    while (k < i && (src.at(k) == ' ' || src.at(k) == '\t')) k++;
+                    if (i > 0 && k < i && src.at(k) == '#') {
+                        i = k;
+                        continue;
+                    }
+                    break;
+                }
+                positions.put(Origin.END, src.position(Math.max(0, i - 1)));
+            });
         }
 
         private Position pos(Node node) {

@@ -266,8 +266,16 @@ final class ScalarLocator {
             return src.position(offsets[idx]);
         }
 
+        /**
+         * Just after the last character of the value that is not a line break. A block scalar's value ends with the
+         * line break that clip chomping keeps; a problem at the very end of the expression (an unclosed parenthesis,
+         * a dangling operator) belongs after the last token on the block's last line, not at column 1 of the next
+         * line, which may be the next rule's or lie past the object.
+         */
         private Position end() {
-            return src.position(offsets[value.length - 1] + 1);
+            int last = value.length - 1;
+            while (last > 0 && (value[last] == '\n' || value[last] == '\r')) last--;
+            return src.position(offsets[last] + 1);
         }
     }
 }

@@ -20,8 +20,14 @@ public record SyncResult(Plan plan, List<OperationResult> results) {
         results = List.copyOf(results);
     }
 
+    /** Operations the ruler refused or that could not be sent. */
     public List<OperationResult> failures() {
-        return results.stream().filter(r -> !r.ok()).toList();
+        return results.stream().filter(r -> r.outcome() == OperationResult.Outcome.FAILED).toList();
+    }
+
+    /** DELETEs not sent because a write of their tenant failed (make before break). */
+    public List<OperationResult> heldBack() {
+        return results.stream().filter(r -> r.outcome() == OperationResult.Outcome.HELD_BACK).toList();
     }
 
     /** Operations applied, by action (CREATE, UPDATE, DELETE); failed ones are not counted here. */
@@ -32,6 +38,7 @@ public record SyncResult(Plan plan, List<OperationResult> results) {
         return counts;
     }
 
+    /** A held-back delete always comes with a failed write, so it needs no exit code of its own. */
     public ExitCode exitCode() {
         return ExitCode.ofSync(plan, !failures().isEmpty());
     }
@@ -43,12 +50,16 @@ public record SyncResult(Plan plan, List<OperationResult> results) {
             out.append(t.key()).append(": FAILED ").append(t.failure()).append("; nothing applied\n");
         }
         failures().forEach(f -> out.append(f).append('\n'));
+        heldBack().forEach(h -> out.append(h).append('\n'));
         Map<Action, Long> n = applied();
         Map<Action, Long> planned = plan.counts();
         out.append("Sync: ").append(n.get(Action.CREATE)).append(" created, ").append(n.get(Action.UPDATE))
                 .append(" updated, ").append(n.get(Action.DELETE)).append(" deleted, ")
                 .append(planned.get(Action.NOOP)).append(" unchanged, ").append(planned.get(Action.KEPT))
                 .append(" kept, ").append(failures().size() + planned.get(Action.FAILED)).append(" failed");
+        if (!heldBack().isEmpty()) {
+            out.append("; ").append(heldBack().size()).append(" delete(s) held back");
+        }
         if (!plan.invalidObjects().isEmpty()) {
             out.append("; ").append(plan.invalidObjects().size()).append(" invalid object(s) not synced");
         }

@@ -38,6 +38,24 @@ public final class Checks {
     public static final String PROMQL_SYNTAX = "promql/syntax";
     public static final String LOGQL_SYNTAX = "logql/syntax";
     public static final String LOGQL_EVALUATION = "logql/evaluation";
+    public static final String GROUP_LONG_INTERVAL = "group/long-interval";
+    public static final String RULE_DEPENDENCY = "rule/dependency";
+    public static final String ALERTS_TEMPLATE_LABEL = "alerts/template-label";
+    public static final String ALERTS_TEMPLATE_VALUE = "alerts/template-value";
+    public static final String ALERTS_HUMANIZE = "alerts/humanize";
+    public static final String ALERTS_COMPARISON = "alerts/comparison";
+    public static final String PROMQL_IMPOSSIBLE = "promql/impossible";
+    public static final String PROMQL_FRAGILE = "promql/fragile";
+    public static final String PROMQL_REGEXP = "promql/regexp";
+    public static final String PROMQL_NAN = "promql/nan";
+    public static final String PROMQL_COUNTER_AGGREGATION = "promql/counter-aggregation";
+    public static final String LOGQL_IMPOSSIBLE = "logql/impossible";
+    public static final String LOGQL_REGEXP = "logql/regexp";
+    public static final String POLICY_LABEL = "policy/label";
+    public static final String POLICY_ANNOTATION = "policy/annotation";
+    public static final String POLICY_NAME = "policy/name";
+    public static final String POLICY_FOR = "policy/for";
+    public static final String COMMENT_DISABLE = "comment/disable";
 
     private static final Map<String, CheckInfo> ALL = new LinkedHashMap<>();
 
@@ -61,10 +79,47 @@ public final class Checks {
         add(RULE_NAME, Severity.ERROR, "A recording rule's name is not a valid metric name.");
         add(RULE_LABEL, Severity.ERROR, "A rule or group label name is invalid or `__name__`.");
         add(RULE_ANNOTATION, Severity.ERROR, "An annotation name is invalid.");
-        add(RULE_DUPLICATE, Severity.WARNING, "A rule is repeated in the same object: same name, expression and labels.");
+        add(RULE_DUPLICATE, Severity.WARNING, "Two rules of one tenant and type are the same: same kind and name, the "
+                + "same expression by meaning (canonical form) and the same labels, in one group, across groups or "
+                + "across files.");
+        add(RULE_DEPENDENCY, Severity.WARNING, "A rule reads a metric that only a recording rule of another tenant "
+                + "records: the rule's own tenant can never see it.");
+        add(GROUP_LONG_INTERVAL, Severity.WARNING, "A group's interval is longer than the 5m staleness window: "
+                + "recorded series have gaps and alerts resolve between evaluations.");
         add(ALERTS_FOR, Severity.ERROR, "An alert's `for` or `keep_firing_for` is not a valid duration.");
         add(ALERTS_TEMPLATE, Severity.ERROR, "An alert label or annotation is not a valid Go template "
                 + "(syntax, unknown function, undefined variable).");
+        add(ALERTS_TEMPLATE_LABEL, Severity.WARNING, "An alert template uses a label that the expression's "
+                + "result can never carry (removed by an aggregation, on/ignoring, absent() and the like).");
+        add(ALERTS_TEMPLATE_VALUE, Severity.WARNING, "An alert label uses the value: every evaluation makes a new "
+                + "alert.");
+        add(ALERTS_HUMANIZE, Severity.INFO, "An annotation prints a rate as a raw float; humanize reads better.");
+        add(ALERTS_COMPARISON, Severity.WARNING, "An alert has no condition (or compares with bool): it fires for "
+                + "every series its expression returns.");
+        add(PROMQL_IMPOSSIBLE, Severity.WARNING, "Part of a PromQL expression can never return anything or uses a "
+                + "label already removed: matchers that cannot all hold, sides of a binary operation that never "
+                + "match, by/on/group_left on removed labels.");
+        add(PROMQL_FRAGILE, Severity.WARNING, "An alert ranks series with topk, bottomk, limitk or limit_ratio: "
+                + "the picked series change between evaluations.");
+        add(PROMQL_REGEXP, Severity.INFO, "A regexp matcher that is a plain string, has redundant anchors, or "
+                + "matches everything.");
+        add(PROMQL_NAN, Severity.INFO, "A division inside sum/avg/stddev/stdvar: one zero divisor makes the whole "
+                + "aggregate NaN or Inf.");
+        add(PROMQL_COUNTER_AGGREGATION, Severity.WARNING, "rate/irate/increase/resets over a subquery of an "
+                + "aggregated _total counter: resets of single series look like drops of the sum.");
+        add(LOGQL_IMPOSSIBLE, Severity.WARNING, "Stream matchers that cannot all hold, or an aggregation by a label "
+                + "its input already removed.");
+        add(LOGQL_REGEXP, Severity.INFO, "A stream matcher regexp that is a plain string, has redundant anchors, "
+                + "or matches everything.");
+        add(POLICY_LABEL, Severity.WARNING, "A rule lacks a label the policy requires, or its value does not "
+                + "match (severity configurable).");
+        add(POLICY_ANNOTATION, Severity.WARNING, "An alert lacks an annotation the policy requires, or its value "
+                + "does not match (severity configurable).");
+        add(POLICY_NAME, Severity.WARNING, "A rule name does not match the policy's pattern (severity "
+                + "configurable).");
+        add(POLICY_FOR, Severity.WARNING, "An alert's `for` is outside the policy's bounds (severity "
+                + "configurable).");
+        add(COMMENT_DISABLE, Severity.WARNING, "A `# rule-sync disable` comment names a check that does not exist.");
         add(PROMQL_SYNTAX, Severity.ERROR, "The expression of a metrics rule is not valid PromQL.");
         add(LOGQL_SYNTAX, Severity.ERROR, "The expression of a logs rule is not a valid LogQL metric query.");
         add(LOGQL_EVALUATION, Severity.ERROR, "The expression of a logs rule parses, but Loki fails on every "

@@ -46,6 +46,56 @@ public final class GoTemplateSyntax {
         }
     }
 
+    /**
+     * A use of the alert's data in a template: a label ({@code $labels.x}, {@code .Labels.x},
+     * {@code index $labels "x"}) or the value ({@code $value}, {@code .Value}). Offsets are UTF-16 indexes into the
+     * text; {@code bare} marks a value printed as is ({@code {{ $value }}}); {@code printed} is false inside an
+     * {@code if}, {@code with} or {@code range} condition or a comparison, where it only picks between texts.
+     */
+    public record Use(boolean value, String label, int offset, int length, boolean bare, boolean printed) {
+    }
+
+    /** The uses of labels and of the value in a template; empty when it does not lex (the syntax check says why). */
+    public static List<Use> uses(String text) {
+        if (text.indexOf("{{") < 0) return List.of();
+        List<Tok> t;
+        try {
+            t = new Lexer(text, new Parser(text)).run();
+        } catch (Fail f) {
+            return List.of();
+        }
+        List<Use> out = new ArrayList<>();
+        boolean condition = false;
+        for (int i = 0; i < t.size(); i++) {
+            Tok k = t.get(i);
+            if (k.type == T.LEFT && i + 1 < t.size()) {
+                Tok w = t.get(i + 1);
+                condition = w.type == T.IDENT && Set.of("if", "else", "with", "range").contains(w.text);
+            }
+            boolean compared = i > 0 && t.get(i - 1).type == T.IDENT
+                    && Set.of("eq", "ne", "lt", "le", "gt", "ge").contains(t.get(i - 1).text);
+            Tok next = i + 1 < t.size() ? t.get(i + 1) : null;
+            boolean chained = next != null && next.type == T.FIELD && !next.space;
+            boolean labels = k.type == T.VAR && k.text.equals("$labels") || k.type == T.FIELD && k.text.equals(".Labels");
+            if (labels && chained) {
+                out.add(new Use(false, next.text.substring(1), next.offset + 1, next.text.length() - 1, false,
+                        !condition));
+                i++;
+            } else if (k.type == T.IDENT && k.text.equals("index") && next != null
+                    && (next.type == T.VAR && next.text.equals("$labels") || next.type == T.FIELD && next.text.equals(".Labels"))
+                    && i + 2 < t.size() && t.get(i + 2).type == T.STRING && t.get(i + 2).text.length() >= 2) {
+                Tok key = t.get(i + 2);
+                out.add(new Use(false, key.text.substring(1, key.text.length() - 1), key.offset + 1,
+                        key.text.length() - 2, false, !condition));
+                i += 2;
+            } else if (k.type == T.VAR && k.text.equals("$value") || k.type == T.FIELD && k.text.equals(".Value")) {
+                boolean bare = i > 0 && t.get(i - 1).type == T.LEFT && next != null && next.type == T.RIGHT;
+                out.add(new Use(true, null, k.offset, k.text.length(), bare, !condition && !compared));
+            }
+        }
+        return out;
+    }
+
     private static final class Fail extends RuntimeException {
         final Error error;
 

@@ -29,7 +29,6 @@ final class RuleChecks {
 
     void check(RuleObject object, RuleType type, List<Problem> out) {
         Map<String, Position> groupNames = new HashMap<>();
-        Map<String, Position> seenRules = new HashMap<>();
         for (RuleGroup g : object.groups()) {
             Sink sink = new Sink(object, g.name(), null, out);
             Position nameAt = g.origin().field("name");
@@ -56,12 +55,12 @@ final class RuleChecks {
             }
             labelNames(g.labels(), g.origin().fields(), g.origin().at(), sink);
             for (Rule r : g.rules()) {
-                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out), seenRules);
+                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out));
             }
         }
     }
 
-    private void rule(Rule r, Sink sink, Map<String, Position> seen) {
+    private void rule(Rule r, Sink sink) {
         Map<String, Position> f = r.origin().fields();
         boolean isRecord = r.record() != null && !r.record().isEmpty();
         boolean isAlert = r.alert() != null && !r.alert().isEmpty();
@@ -107,18 +106,6 @@ final class RuleChecks {
             if (!options.names().isValidLabelName(name)) {
                 sink.add(f.getOrDefault("annotations." + name, r.origin().at()), Checks.RULE_ANNOTATION,
                         "\"" + name + "\" is not a valid annotation name");
-            }
-        }
-        if (isRecord != isAlert) {
-            // Only an exact copy is certain without an expression parser: the same recording name with different
-            // selectors is a common, valid way to build one series family (kube-prometheus does it).
-            String key = (isRecord ? "record\0" + r.record() : "alert\0" + r.alert()) + "\0" + r.expr() + "\0"
-                    + new java.util.TreeMap<>(r.labels());
-            Position at = r.origin().field(isRecord ? "record" : "alert");
-            Position first = seen.putIfAbsent(key, at);
-            if (first != null) {
-                sink.add(at, Checks.RULE_DUPLICATE, (isRecord ? "recording rule \"" : "alert \"") + r.name()
-                        + "\" with the same expression and labels is already defined at line " + first.line());
             }
         }
     }

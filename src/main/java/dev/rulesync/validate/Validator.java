@@ -24,11 +24,13 @@ public final class Validator {
     private final ValidationOptions options;
     private final ExpressionCheck expressions;
     private final CheckSwitches switches;
+    private final SemanticChecks semantics;
 
     public Validator(ValidationOptions options, ExpressionLanguages languages) {
         this.options = options;
         this.expressions = new ExpressionCheck(languages);
         this.switches = new CheckSwitches(options.disabled());
+        this.semantics = new SemanticChecks(languages, options.policy());
     }
 
     /**
@@ -42,16 +44,23 @@ public final class Validator {
     public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt,
                                   ValueLocators values) {
         List<Problem> all = new ArrayList<>(earlier);
-        all.addAll(RuleChecks.run(options, values == null ? ValueLocators.NONE : values, object, type));
-        if (type != null) {
-            for (RuleGroup g : object.groups()) {
-                for (Rule r : g.rules()) all.addAll(expressions.check(object, g, r, type));
+        ValueLocators locators = values == null ? ValueLocators.NONE : values;
+        all.addAll(RuleChecks.run(options, locators, object, type));
+        List<ObjectVerdict.RuleAnalysis> analyses = new ArrayList<>();
+        for (RuleGroup g : object.groups()) {
+            semantics.group(object, g, all);
+            for (Rule r : g.rules()) {
+                List<Problem> syntax = type == null ? List.of() : expressions.check(object, g, r, type);
+                all.addAll(syntax);
+                boolean valid = syntax.stream().noneMatch(p -> p.severity() == dev.rulesync.model.Severity.ERROR);
+                ExprAnalysis a = semantics.rule(object, g, r, type, valid, locators, all);
+                if (a != null) analyses.add(new ObjectVerdict.RuleAnalysis(g, r, a));
             }
         }
         List<Problem> kept = new ArrayList<>(switches.apply(object,
-                annotationsAt == null || !annotationsAt.isKnown() ? object.ref().position() : annotationsAt, all));
+                annotationsAt == null || !annotationsAt.isKnown() ? object.at() : annotationsAt, all));
         kept.sort(ORDER);
-        return new ObjectVerdict(object.ref(), kept);
+        return new ObjectVerdict(object.ref(), kept, analyses);
     }
 
     public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt) {

@@ -4,8 +4,10 @@ import dev.rulesync.model.Origin;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.util.unit.DataSize;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class RulerTargetContract {
 
     protected abstract RulerTarget target();
+
+    /** The same target reading at most {@code limit} of one answer (API response or S3 object). */
+    protected abstract RulerTarget withReadLimit(DataSize limit);
+
+    /** The property that sets that limit, which the error must name. */
+    protected abstract String readLimitProperty();
 
     protected static String newTenant() {
         return "rs-" + UUID.randomUUID().toString().substring(0, 8);
@@ -91,6 +99,57 @@ public abstract class RulerTargetContract {
         assertThat(listed(tenant)).isEqualTo(Map.of(
                 "ns1", List.of(expected(a), expected(b)),
                 "ns2", List.of(expected(c))));
+    }
+
+    @Test
+    void anAnswerAboveTheReadLimitFailsNamingTheLimitAndIsNeverTakenAsEmpty() {
+        String tenant = newTenant();
+        RuleGroup g = fullGroup("sized");
+        target().setGroup(tenant, "ns", g);
+        RulerTarget capped = withReadLimit(DataSize.ofBytes(100));
+        List<ThrowingCallable> reads = List.of(() -> capped.list(tenant), () -> capped.get(tenant, "ns", "sized"));
+        for (ThrowingCallable read : reads) {
+            assertThatThrownBy(read).isInstanceOfSatisfying(RulerException.class, e -> {
+                assertThat(e.permanent()).as("the same answer comes again").isTrue();
+                assertThat(e.getMessage()).startsWith(target().name() + " ")
+                        .contains("the answer is larger than 100B", readLimitProperty());
+            });
+        }
+        // the same answers under a limit they fit in read as usual
+        RulerTarget roomy = withReadLimit(DataSize.ofKilobytes(64));
+        assertThat(roomy.list(tenant)).isEqualTo(Map.of("ns", List.of(expected(g))));
+        assertThat(roomy.get(tenant, "ns", "sized")).contains(expected(g));
+    }
+
+    @Test
+    void oneNamespaceListsItsGroupsAndNothingElse() {
+        String tenant = newTenant();
+        RuleGroup a = smallGroup("a", "a:one");
+        RuleGroup b = fullGroup("b");
+        target().setGroup(tenant, "ns1", b);
+        target().setGroup(tenant, "ns1", a);
+        // "ns12" and "ns" share a prefix with "ns1" (also in base64 keys): neither may leak into its listing
+        target().setGroup(tenant, "ns12", smallGroup("c", "c:one"));
+        target().setGroup(tenant, "ns", smallGroup("d", "d:one"));
+
+        assertThat(target().list(tenant, "ns1").stream().sorted(java.util.Comparator.comparing(RuleGroup::name)))
+                .containsExactly(expected(a), expected(b));
+        assertThat(target().list(tenant, "ns")).containsExactly(expected(smallGroup("d", "d:one")));
+        assertThat(target().list(tenant, "no-such-namespace")).isEmpty();
+        assertThat(target().list(newTenant(), "ns1")).as("a tenant without groups").isEmpty();
+        target().deleteNamespace(tenant, "ns1");
+        assertThat(target().list(tenant, "ns1")).as("a deleted namespace").isEmpty();
+    }
+
+    @Test
+    void oneNamespaceWithSpecialCharactersListsByItsName() {
+        String tenant = newTenant();
+        String ns = "team a: 100% ü+&=?#";
+        String group = "grp %2F ~ é;,'()*!";
+        target().setGroup(tenant, ns, smallGroup(group, "x:r"));
+
+        assertThat(target().list(tenant, ns)).containsExactly(expected(smallGroup(group, "x:r")));
+        assertThat(target().list(tenant, "team a")).isEmpty();
     }
 
     @Test

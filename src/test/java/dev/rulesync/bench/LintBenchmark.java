@@ -2,7 +2,7 @@ package dev.rulesync.bench;
 
 import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.classify.Classifier;
-import dev.rulesync.cli.Linter;
+import dev.rulesync.engine.Linter;
 import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.LoadedObject;
 import dev.rulesync.source.RuleFileLoader;

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Parse + check throughput of our PromQL front end over the differential corpus (kube-prometheus and loki-mixin
- * rules, promqltest eval expressions), one op = one pass over the whole corpus. The same corpus goes through the
+ * Parse + check throughput of our PromQL front end over the differential corpus (the real rule files and promqltest
+ * eval expressions of testsupport.Corpora), one op = one pass over the whole corpus. The same corpus goes through the
  * Go parser with {@code promql-oracle -bench}; tools/promql-oracle/bench.sh runs both and prints the ratio.
  * Warm-up is long on purpose: on the busy 2-core build machine C2 compilation of the ANTLR runtime takes
  * 30-40 s of wall time, and measuring earlier measures the interpreter.

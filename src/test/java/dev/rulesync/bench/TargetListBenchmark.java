@@ -59,7 +59,7 @@ public class TargetListBenchmark {
             case "loki-api" -> new LokiApiTarget(LokiTargetProperties.api(peers.lokiUrl()));
             default -> new LokiS3Target(new LokiTargetProperties.S3(peers.minioUrl(), "us-east-1",
                     List.of(peers.lokiRulerBucket()), "", peers.minioAccessKey(), peers.minioSecretKey(), null, true,
-                    null, 8), Duration.ofSeconds(10), RetryProperties.DEFAULT, null);
+                    null, 8, null), Duration.ofSeconds(10), RetryProperties.DEFAULT, null);
         };
         tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String expr = target.equals("mimir") ? "sum by (job) (rate(http_requests_total[5m]))"

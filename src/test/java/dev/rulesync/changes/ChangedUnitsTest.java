@@ -40,7 +40,7 @@ class ChangedUnitsTest {
                     expr: up
             """;
 
-    private static final ObjectRef OBJECT = new ObjectRef(ObjectRef.RULE_FILE, null, "r.yaml", null, null);
+    private static final ObjectRef OBJECT = new ObjectRef(ObjectRef.RULE_FILE, null, "r.yaml", null);
 
     /** A problem of a rule at {@code line} (a rule check's problem names its object, group and rule). */
     private static Problem at(Path file, int line) {
@@ -98,12 +98,12 @@ class ChangedUnitsTest {
         ChangedUnits c = new ChangedUnits(new ChangedLines("base", Map.of(b.toRealPath(), changedB), Set.of()),
                 List.of(loader.load(a), loader.load(b)));
         Problem duplicate = new Problem(new Position(a.toString(), 14, 9), Severity.WARNING, "rule/duplicate",
-                "also in b.yaml", null, "g2", "r", List.of(new Position(b.toString(), 14, 9)));
+                "also in b.yaml", null, "g2", "r", Position.UNKNOWN, List.of(new Position(b.toString(), 14, 9)));
         assertThat(c.test(duplicate)).isTrue();
         assertThat(c.test(new Problem(duplicate.position(), Severity.WARNING, "rule/duplicate", "x", null, "g2", "r")))
                 .as("without the other side").isFalse();
         assertThat(c.test(new Problem(duplicate.position(), Severity.WARNING, "rule/duplicate", "x", null, "g2", "r",
-                List.of(new Position(b.toString(), 6, 9))))).as("the other side unchanged").isFalse();
+                Position.UNKNOWN, List.of(new Position(b.toString(), 6, 9))))).as("the other side unchanged").isFalse();
     }
 
     @Test

@@ -16,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClassifierTest {
 
     private static RuleObject cr(Map<String, String> labels) {
-        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "r", null, null), labels, Map.of(), List.of());
+        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "r", null), labels, Map.of(), List.of());
     }
 
     private static RuleObject file() {
-        return new RuleObject(new ObjectRef(ObjectRef.RULE_FILE, null, "rules.yaml", null, null), Map.of(), Map.of(), List.of());
+        return new RuleObject(new ObjectRef(ObjectRef.RULE_FILE, null, "rules.yaml", null), Map.of(), Map.of(), List.of());
     }
 
     @Test

@@ -94,7 +94,7 @@ class LintChangedSinceTest {
         repo.write("rules/new.yaml", object("new", "tenant", "5m", "2 d"));   // untracked: all of it is new
         CliRunner.Result r = lint("--format", "github");
         assertThat(r.out()).contains("rules/b.yaml,line=18,").contains("rules/new.yaml,line=18,")
-                .doesNotContain("rules/b.yaml,line=15,").doesNotContain("rules/a.yaml");
+                .doesNotContain("rules/b.yaml,line=15,").doesNotContain("file=" + dir.resolve("rules/a.yaml") + ",");
     }
 
     @Test
@@ -113,7 +113,17 @@ class LintChangedSinceTest {
         assertThat(r.out().lines().filter(l -> l.contains("[group/size]")).toList())
                 .containsExactly(dir.resolve("rules/a.yaml") + ":13:9: warning: the group has 2 rules; the ruler "
                         + "accepts at most 1 per group [group/size]");
-        assertThat(r.out()).doesNotContain("a.yaml:15:").doesNotContain("b.yaml");
+        assertThat(r.out()).doesNotContain("a.yaml:15:").doesNotContain("b.yaml:13:9:").doesNotContain("b.yaml:15:");
+    }
+
+    @Test
+    void aProblemAcrossFilesIsReportedWhenItsOtherSideChanged() throws IOException {
+        // b.yaml is a copy of a.yaml: each of its alerts duplicates a.yaml's; only a.yaml's alert B changes
+        repo.write("rules/a.yaml", object("a", "tenant", "5 min", "6m"));
+        CliRunner.Result r = lint();
+        assertThat(r.out().lines().filter(l -> l.contains("[rule/duplicate]")).toList()).singleElement().asString()
+                .startsWith(dir.resolve("rules/b.yaml") + ":16:18: warning: alert \"B\" is the same as the one at "
+                        + dir.resolve("rules/a.yaml") + ":16:18");
     }
 
     @Test

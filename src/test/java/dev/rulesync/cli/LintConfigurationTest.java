@@ -128,7 +128,7 @@ class LintConfigurationTest {
         }
         // the built-in application.yaml holds the records' defaults, so the shortcut's defaults are Spring's
         assertThat(RuleSyncConfigLoaderAccess.bindLint(Map.of()))
-                .isEqualTo(new RuleSyncConfigLoader.LintSettings(LintProperties.DEFAULTS, new RuleSyncProperties.Files(null, null)));
+                .isEqualTo(new RuleSyncConfigLoader.LintSettings(LintProperties.DEFAULTS, new RuleSyncProperties.Files(null, null, null)));
         // a value of another type, or another property, goes to Spring's binder
         assertThat(RuleSyncConfigLoaderAccess.shortcut(Map.of("rulesync.lint.name-validation", "legacy"))).isNull();
         assertThat(RuleSyncConfigLoaderAccess.shortcut(Map.of("rulesync.mimir.url", "http://x"))).isNull();

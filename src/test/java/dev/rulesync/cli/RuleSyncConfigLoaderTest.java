@@ -7,6 +7,7 @@ import dev.rulesync.model.RuleType;
 import dev.rulesync.validate.NameValidation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.bind.BindException;
 
 import java.io.IOException;
@@ -95,6 +96,19 @@ class RuleSyncConfigLoaderTest {
     }
 
     @Test
+    void theLintPolicyBindsFromArgumentsAndTheEnvironment() {
+        RuleSyncProperties p = load(Map.of(), List.of("--rulesync.lint.policy.alert-labels.severity=page|ticket",
+                "--rulesync.lint.policy.min-for=1m"), Map.of("RULESYNC_LINT_POLICY_ALERTNAME", "[A-Z].*",
+                "RULESYNC_LINT_POLICY_SEVERITY", "error"));
+        var policy = p.lint().lintPolicy();
+        assertThat(policy.alertLabels().get("severity").pattern()).isEqualTo("page|ticket");
+        assertThat(policy.alertName().pattern()).isEqualTo("[A-Z].*");
+        assertThat(policy.minFor()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(policy.severity()).isEqualTo(dev.rulesync.model.Severity.ERROR);
+        assertThat(load(Map.of(), List.of(), Map.of()).lint().lintPolicy().isEmpty()).isTrue();
+    }
+
+    @Test
     void invalidValuesStopWithThePropertyName() {
         assertThatThrownBy(() -> load(Map.of(), List.of("--rulesync.concurrency=0"), Map.of()))
                 .isInstanceOf(BindException.class).hasMessageContaining("rulesync");
@@ -108,6 +122,22 @@ class RuleSyncConfigLoaderTest {
         assertThatThrownBy(() -> load(Map.of(), List.of("--rulesync.mimir.auth.username=u",
                 "--rulesync.mimir.auth.bearer-token=t"), Map.of()))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("not both");
+    }
+
+    @Test
+    void readLimitsHaveDefaultsBindFromSizesAndRefuseNonsenseByName() {
+        RuleSyncProperties defaults = load(Map.of(), List.of(), Map.of());
+        assertThat(defaults.mimir().maxResponseSize()).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(defaults.loki().maxResponseSize()).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(defaults.loki().s3().maxObjectSize()).isEqualTo(DataSize.ofMegabytes(4));
+        RuleSyncProperties set = load(Map.of(), List.of("--rulesync.mimir.max-response-size=200MB"),
+                Map.of("RULESYNC_LOKI_S3_MAXOBJECTSIZE", "512KB"));
+        assertThat(set.mimir().maxResponseSize()).isEqualTo(DataSize.ofMegabytes(200));
+        assertThat(set.loki().s3().maxObjectSize()).isEqualTo(DataSize.ofKilobytes(512));
+        assertThatThrownBy(() -> load(Map.of(), List.of("--rulesync.loki.max-response-size=0B"), Map.of()))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("rulesync.loki.max-response-size");
+        assertThatThrownBy(() -> load(Map.of(), List.of("--rulesync.loki.s3.max-object-size=3GB"), Map.of()))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("rulesync.loki.s3.max-object-size");
     }
 
     @Test

@@ -43,6 +43,11 @@ final class CountingTarget implements RulerTarget {
     }
 
     @Override
+    public List<RuleGroup> list(String tenant, String namespace) {
+        return real.list(tenant, namespace);
+    }
+
+    @Override
     public Optional<RuleGroup> get(String tenant, String namespace, String group) {
         return real.get(tenant, namespace, group);
     }

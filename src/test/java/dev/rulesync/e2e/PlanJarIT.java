@@ -36,14 +36,19 @@ class PlanJarIT {
     }
 
     private static Run jar(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path jar = BASE.resolve("target/rule-sync.jar");
+        return jarIn(BASE, env, args);
+    }
+
+    private static Run jarIn(Path workingDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Path jar = BASE.toAbsolutePath().resolve("target/rule-sync.jar");
         assertThat(jar).exists();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("plan", ".out");
         Path err = Files.createTempFile("plan", ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(BASE.toFile()).redirectOutput(out.toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -73,5 +78,26 @@ class PlanJarIT {
         assertThat(again.out()).isEqualTo("Summary: 0 to create, 0 to update, 0 to delete, 2 unchanged, 0 kept, 0 failed\n");
         assertThat(plan.out() + plan.err() + sync.out() + sync.err())
                 .doesNotContain("Started").doesNotContain("Tomcat").doesNotContain("Netty started");
+    }
+
+    /** Plain rule files are named below their git work tree, whatever directory the command runs in. */
+    @Test
+    void plainRuleFilesHaveTheSameRemoteNamesFromAnyWorkingDirectory(@TempDir Path dir) throws Exception {
+        String tenant = "jar-" + UUID.randomUUID().toString().substring(0, 8);
+        Path repo = RuleFiles.gitRepository(dir.resolve("repo"));
+        RuleFiles.plain(repo.resolve("rules/team a/api.yaml"), "api");
+        Map<String, String> env = Map.of("RULESYNC_MIMIR_URL", peers.mimirUrl().toString(),
+                "RULESYNC_FILES_TENANT", tenant, "RULESYNC_FILES_TYPE", "metrics");
+
+        Run sync = jarIn(repo, env, "sync", "rules");
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        assertThat(sync.out()).contains("+ create  mimir " + tenant + " rule-sync/rules/team_a/api.yaml/api");
+        String unchanged = "Summary: 0 to create, 0 to update, 0 to delete, 1 unchanged, 0 kept, 0 failed\n";
+        Run fromRules = jarIn(repo.resolve("rules"), env, "plan", ".");
+        assertThat(fromRules.exit()).as(fromRules.out() + fromRules.err()).isZero();
+        assertThat(fromRules.out()).isEqualTo(unchanged);
+        Run fromTeam = jarIn(repo.resolve("rules/team a"), env, "plan", "--prune", "./api.yaml");
+        assertThat(fromTeam.exit()).as(fromTeam.out() + fromTeam.err()).isZero();
+        assertThat(fromTeam.out()).isEqualTo(unchanged);
     }
 }

@@ -62,6 +62,28 @@ final class RuleFiles {
                 """.formatted(name, namespace, tenant, namespace));
     }
 
+    /**
+     * A plain rule file (no labels: tenant and type come from the command) with one recording group, whose selector
+     * names the group, so that two such files are not duplicates of each other (rule/duplicate).
+     */
+    static Path plain(Path file, String group) {
+        return write(file, """
+                groups:
+                  - name: %1$s
+                    rules:
+                      - record: job:up:sum
+                        expr: sum by (job) (up{group="%1$s"})
+                """.formatted(group));
+    }
+
+    /** A new git work tree (the real git), whose top is the root plain rule files are named below. */
+    static Path gitRepository(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Process git = new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start();
+        if (git.waitFor() != 0) throw new IOException("git init " + dir + " exited " + git.exitValue());
+        return dir;
+    }
+
     static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

@@ -57,7 +57,7 @@ class SyncCommandIT {
         this.mimir = new MimirRulerTarget(MimirTargetProperties.of(peers.mimirUrl()));
         this.lokiS3 = new LokiS3Target(new LokiTargetProperties.S3(peers.minioUrl(), "us-east-1",
                 List.of(peers.lokiRulerBucket()), "", peers.minioAccessKey(), peers.minioSecretKey(), null, true,
-                null, 4), Duration.ofSeconds(10), RetryProperties.DEFAULT, null);
+                null, 4, null), Duration.ofSeconds(10), RetryProperties.DEFAULT, null);
         this.lokiApi = new LokiApiTarget(LokiTargetProperties.api(peers.lokiUrl()));
     }
 
@@ -243,25 +243,152 @@ class SyncCommandIT {
     }
 
     @Test
-    void aDeletedObjectIsDeletedRemotelyAndKnownTenantsAreCleanedUp() throws IOException {
+    void aDeletedObjectIsDeletedRemotelyWithPruneAndKnownTenantsAreCleanedUp() throws IOException {
         String t = tenant("gone");
         Path a = RuleFiles.metrics(dir, t, "team", "a", "sum(up)", "5m");
         RuleFiles.metrics(dir, t, "team", "b", "sum(up)", "5m");
         assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
         Files.delete(a);
-        Result plan = run("plan", mimirAndLokiS3(), dir);
+        Result keep = run("plan", mimirAndLokiS3(), dir);
+        assertThat(keep.exit()).as("nothing to do without --prune").isZero();
+        assertThat(keep.out()).contains(
+                "= not pruned  mimir " + t + " rule-sync/team/a (namespace): no given object maps to it",
+                "; 1 namespace not pruned (--prune deletes it)");
+        Result plan = run("plan", prune(mimirAndLokiS3()), dir);
         assertThat(plan.out()).contains("- delete  mimir " + t + " rule-sync/team/a (namespace)");
-        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        assertThat(run("sync", prune(mimirAndLokiS3()), dir).exit()).isZero();
         assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team/b");
 
         // the tenant's last object goes: only a known tenant is listed (and so cleaned up) without objects
         Path other = Files.createDirectories(dir.resolve("empty"));
-        List<String> known = new ArrayList<>(mimirAndLokiS3());
+        List<String> known = prune(mimirAndLokiS3());
         known.add("--known-tenant=" + t);
         Result cleanup = run("sync", known, other);
         assertThat(cleanup.exit()).as(cleanup.out()).isZero();
         assertThat(cleanup.out()).contains("- delete  mimir " + t + " rule-sync/team/b (namespace)");
         assertThat(mimir.list(t)).isEmpty();
+    }
+
+    /** Issue #9 item 3: a command given part of a tree deletes nothing outside what it was given. */
+    @Test
+    void aPartialSyncDeletesNothingOutsideItsScopeWithoutPrune() {
+        String a = tenant("part-a");
+        String b = tenant("part-b");
+        Path x = RuleFiles.metrics(dir, a, "team", "x", "sum(up)", "5m");
+        RuleFiles.metrics(dir, a, "team", "y", "sum(up)", "5m");
+        RuleFiles.logs(dir, a, "team", "x-logs");
+        RuleFiles.metrics(dir, b, "team", "z", "sum(up)", "5m");
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        var before = List.of(mimir.list(a), mimir.list(b), lokiS3.list(a));
+
+        // one file, with another tenant known (as the demo used to configure it): nothing is deleted anywhere
+        List<String> knownB = new ArrayList<>(mimirAndLokiS3());
+        knownB.add("--known-tenant=" + b);
+        RuleFiles.metrics(dir, a, "team", "x", "sum(up) * 2", "5m");
+        writes.clear();
+        Result sync = run("sync", knownB, x);
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        assertThat(writes).containsExactly("set mimir " + a + " rule-sync/team/x/recording");
+        assertThat(sync.out()).contains("= not pruned  mimir " + a + " rule-sync/team/y (namespace)")
+                .doesNotContain("- delete").doesNotContain(" " + b + " ");
+        assertThat(mimir.list(a)).containsOnlyKeys(before.get(0).keySet());
+        assertThat(mimir.list(b)).isEqualTo(before.get(1));
+        assertThat(lokiS3.list(a)).isEqualTo(before.get(2));
+
+        // --prune is what deletes them; plan shows it first
+        Result pruning = run("plan", prune(knownB), x);
+        assertThat(pruning.exit()).isEqualTo(3);
+        assertThat(pruning.out()).contains("- delete  mimir " + a + " rule-sync/team/y (namespace)",
+                "- delete  mimir " + b + " rule-sync/team/z (namespace)");
+        assertThat(mimir.list(b)).isEqualTo(before.get(1));
+    }
+
+    /** Issue #9 item 3: plain rule files are named below the git work tree, however the command names them. */
+    @Test
+    void theSameTreeSyncedByDifferentInvocationsGetsTheSameRemoteNames() throws Exception {
+        String t = tenant("names");
+        Path repo = RuleFiles.gitRepository(dir.resolve("repo"));
+        Path api = RuleFiles.plain(repo.resolve("rules/team a/api.yaml"), "api");
+        Path web = RuleFiles.plain(repo.resolve("rules/web.yaml"), "web");
+        List<String> args = new ArrayList<>(mimirAndLokiApi());
+        args.addAll(List.of("--tenant=" + t, "--type=metrics"));
+
+        Result sync = run("sync", args, repo.resolve("rules"));
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/rules/team_a/api.yaml", "rule-sync/rules/web.yaml");
+
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path[]> invocations = List.of(
+                new Path[]{api, web},
+                new Path[]{repo},
+                new Path[]{Path.of(".").resolve(cwd.relativize(repo.resolve("rules")))},
+                new Path[]{cwd.relativize(web), repo.resolve("rules/team a/../team a")});
+        writes.clear();
+        for (Path[] paths : invocations) {
+            Result plan = run("plan", prune(args), paths);
+            assertThat(plan.exit()).as(List.of(paths) + ": " + plan.out() + plan.err()).isZero();
+            assertThat(plan.out()).as(List.of(paths).toString())
+                    .isEqualTo("Summary: 0 to create, 0 to update, 0 to delete, 2 unchanged, 0 kept, 0 failed\n");
+        }
+        Result one = run("sync", args, web);
+        assertThat(one.exit()).isZero();
+        assertThat(one.out()).contains("= not pruned  mimir " + t + " rule-sync/rules/team_a/api.yaml (namespace)");
+        assertThat(writes).isEmpty();
+
+        // outside a git work tree a plain rule file needs a stated root: a usage error, nothing listed or written
+        Path loose = RuleFiles.plain(dir.resolve("loose/a.yaml"), "loose");
+        Result noRoot = run("plan", args, loose);
+        assertThat(noRoot.exit()).isEqualTo(2);
+        assertThat(noRoot.err()).contains("plain rule file " + loose + " cannot be named", "set --root DIR");
+        List<String> rooted = new ArrayList<>(args);
+        rooted.add("--root=" + dir);
+        assertThat(run("plan", rooted, loose).out()).contains("+ create  mimir " + t + " rule-sync/loose/a.yaml/loose");
+    }
+
+    /**
+     * Issue #9 item 4: a group moving between remote namespaces is written before the old copy is deleted, and the
+     * old copy stays when the write fails. The failure is Mimir's own: tenant "two-groups" may hold two groups
+     * (src/test/resources/peers/mimir-runtime.yaml), so the moved copies are refused while the old ones exist.
+     */
+    @Test
+    void aMovedGroupIsWrittenBeforeTheOldIsDeletedAndStaysWhenTheWriteFails() throws IOException {
+        String t = tenant("move");
+        Path old = RuleFiles.metrics(dir, t, "team", "api", "sum(up)", "5m");
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        // the object is renamed: its groups move from rule-sync/team/api to rule-sync/team/api-v2
+        Files.delete(old);
+        RuleFiles.metrics(dir, t, "team", "api-v2", "sum(up)", "5m");
+        writes.clear();
+        Result moved = run("sync", prune(mimirAndLokiS3()), dir);
+        assertThat(moved.exit()).as(moved.out()).isZero();
+        assertThat(writes).hasSize(3).last().isEqualTo("delete-namespace mimir " + t + " rule-sync/team/api");
+        assertThat(writes.subList(0, 2)).as("both copies written first").containsExactlyInAnyOrder(
+                "set mimir " + t + " rule-sync/team/api-v2/recording", "set mimir " + t + " rule-sync/team/api-v2/alerts");
+        assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team/api-v2");
+
+        String limited = "two-groups";
+        mimir.list(limited).keySet().forEach(ns -> mimir.deleteNamespace(limited, ns)); // a clean tenant per run
+        Path before = RuleFiles.metrics(dir, limited, "team", "api", "sum(up)", "5m");
+        assertThat(run("sync", mimirAndLokiS3(), before).exit()).isZero();
+        var lastGood = mimir.list(limited);
+        assertThat(lastGood).containsOnlyKeys("rule-sync/team/api");
+        Files.delete(before);
+        Path after = RuleFiles.metrics(dir, limited, "team", "api-v2", "sum(up)", "5m");
+        writes.clear();
+        Result refused = run("sync", prune(mimirAndLokiS3()), after.getParent());
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(2);
+        assertThat(refused.out()).contains(
+                "+ create  mimir two-groups rule-sync/team/api-v2/alerts: FAILED (400)",
+                "- delete  mimir two-groups rule-sync/team/api (namespace): HELD BACK a write of mimir two-groups failed",
+                "Sync: 0 created, 0 updated, 0 deleted, 0 unchanged, 0 kept, 2 failed; 1 delete(s) held back");
+        assertThat(writes).noneMatch(w -> w.startsWith("delete"));
+        assertThat(mimir.list(limited)).as("the old copy is still there").isEqualTo(lastGood);
+    }
+
+    private static List<String> prune(List<String> args) {
+        List<String> out = new ArrayList<>(args);
+        out.add("--prune");
+        return out;
     }
 
     @Test
@@ -281,17 +408,36 @@ class SyncCommandIT {
     }
 
     @Test
-    void plainRuleFilesGoToTheTenantGivenAndAreNamedByTheirPath() {
+    void aTenantWhoseAnswersExceedTheReadLimitsFailsAndNothingOfItIsDeleted() throws IOException {
+        String t = tenant("capped");
+        RuleFiles.metrics(dir, t, "team", "a", "sum(up)", "5m");
+        RuleFiles.logs(dir, t, "team", "a-logs");
+        Path b = RuleFiles.metrics(dir, t, "team", "b", "sum(up)", "5m");
+        Path bLogs = RuleFiles.logs(dir, t, "team", "b-logs");
+        assertThat(run("sync", mimirAndLokiS3(), dir).exit()).isZero();
+        // without its objects, a sync that could read the tenant would delete b's namespaces
+        Files.delete(b);
+        Files.delete(bLogs);
+        List<String> capped = new ArrayList<>(mimirAndLokiS3());
+        // --prune: a sync that may delete, and still must not, because it could not read what is there
+        capped.addAll(List.of("--prune", "--rulesync.mimir.max-response-size=100B",
+                "--rulesync.loki.s3.max-object-size=50B"));
+        writes.clear();
+        Result sync = run("sync", capped, dir);
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isEqualTo(2);
+        assertThat(sync.out()).contains("mimir " + t + ": FAILED", "rulesync.mimir.max-response-size",
+                "loki-s3 " + t + ": FAILED", "rulesync.loki.s3.max-object-size").doesNotContain("- delete");
+        assertThat(writes).isEmpty();
+        assertThat(mimir.list(t)).containsOnlyKeys("rule-sync/team/a", "rule-sync/team/b");
+        assertThat(lokiS3.list(t)).containsOnlyKeys("rule-sync-team-a-logs", "rule-sync-team-b-logs");
+    }
+
+    @Test
+    void plainRuleFilesGoToTheTenantGivenAndAreNamedByTheirPathBelowTheRoot() {
         String t = tenant("plain");
-        RuleFiles.write(dir.resolve("team a/api.yaml"), """
-                groups:
-                  - name: api
-                    rules:
-                      - record: job:up:sum
-                        expr: sum by (job) (up)
-                """);
+        RuleFiles.plain(dir.resolve("team a/api.yaml"), "api");
         List<String> args = new ArrayList<>(mimirAndLokiS3());
-        args.addAll(List.of("--tenant=" + t, "--type=metrics"));
+        args.addAll(List.of("--tenant=" + t, "--type=metrics", "--root=" + dir));
         Result sync = run("sync", args, dir);
         assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
         assertThat(sync.out()).contains("+ create  mimir " + t + " rule-sync/team_a/api.yaml/api");

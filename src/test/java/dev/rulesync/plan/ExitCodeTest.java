@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExitCodeTest {
 
-    private final Planner planner = new Planner(List.of(mimir()));
+    private final Planner planner = new Planner(List.of(mimir()), Pruning.PRUNE);
     private final DesiredObject good = metrics("t", cr("ns", "good"), group("g", record("r", "1")));
     private final DesiredObject bad = DesiredObject.invalid(cr("ns", "bad"), "t", RuleType.METRICS);
 

@@ -96,7 +96,7 @@ public final class Fixtures {
     }
 
     public static ObjectRef cr(String namespace, String name) {
-        return new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, "uid-" + name, null);
+        return new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, "uid-" + name);
     }
 
     public static RuleGroup group(String name, Rule... rules) {

@@ -6,19 +6,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NamingTemplateTest {
 
-    private static final ObjectRef API = new ObjectRef(ObjectRef.PROMETHEUS_RULE, "team-a", "api", "1234-abcd", null);
+    private static final ObjectRef API = new ObjectRef(ObjectRef.PROMETHEUS_RULE, "team-a", "api", "1234-abcd");
     private static final NamingTemplate MIMIR = NamingTemplate.defaultFor(RuleType.METRICS);
     private static final NamingTemplate LOKI = NamingTemplate.defaultFor(RuleType.LOGS);
 
     private static ObjectRef file(String path) {
-        return new ObjectRef(ObjectRef.RULE_FILE, null, path, null, null);
+        return new ObjectRef(ObjectRef.RULE_FILE, null, path, null);
     }
 
     @Test
@@ -31,7 +29,7 @@ class NamingTemplateTest {
 
     @Test
     void everyPlaceholderIsFilled() {
-        NamingTemplate t = new NamingTemplate("rs/{tenant}/{namespace}/{name}/{uid}", "rs/{tenant}/{path}", null);
+        NamingTemplate t = new NamingTemplate("rs/{tenant}/{namespace}/{name}/{uid}", "rs/{tenant}/{path}");
 
         assertThat(t.render(API, "prod")).isEqualTo("rs/prod/team-a/api/1234-abcd");
         assertThat(t.render(file("a/b.yaml"), "prod")).isEqualTo("rs/prod/a/b.yaml");
@@ -39,38 +37,37 @@ class NamingTemplateTest {
 
     @Test
     void aValueWithRegexReplacementCharactersIsInsertedLiterally() {
-        ObjectRef odd = new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "a$1b", "u", null);
+        ObjectRef odd = new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "a$1b", "u");
         assertThat(MIMIR.render(odd, "t")).isEqualTo("rule-sync/ns/a$1b");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "/rules/team-a/api.yaml,  /rules, rule-sync/team-a/api.yaml, rule-sync-team-a-api.yaml",
-            "/rules/./x/../y.yml,     /rules, rule-sync/y.yml,           rule-sync-y.yml",
-            "team a/50% ready?.yaml,  ,       rule-sync/team_a/50__ready_.yaml, rule-sync-team_a-50__ready_.yaml",
-            "./dir//f.yaml,           ,       rule-sync/dir/f.yaml,      rule-sync-dir-f.yaml",
-            "dir\\win.yaml,           ,       rule-sync/dir/win.yaml,    rule-sync-dir-win.yaml",
-            "rel/f.yaml,              /rules, rule-sync/rel/f.yaml,      rule-sync-rel-f.yaml",
+            "team-a/api.yaml,         rule-sync/team-a/api.yaml, rule-sync-team-a-api.yaml",
+            "./x/../y.yml,            rule-sync/y.yml,           rule-sync-y.yml",
+            "team a/50% ready?.yaml,  rule-sync/team_a/50__ready_.yaml, rule-sync-team_a-50__ready_.yaml",
+            "./dir//f.yaml,           rule-sync/dir/f.yaml,      rule-sync-dir-f.yaml",
+            "dir\\win.yaml,           rule-sync/dir/win.yaml,    rule-sync-dir-win.yaml",
+            "a.yaml#2,                rule-sync/a.yaml_2,        rule-sync-a.yaml_2",
     })
-    void filePathsAreRelativeToTheRootAndSanitized(String path, String root, String mimir, String loki) {
-        Path rootPath = root == null ? null : Path.of(root);
-        assertThat(MIMIR.withFileRoot(rootPath).render(file(path), "t")).isEqualTo(mimir);
-        assertThat(LOKI.withFileRoot(rootPath).render(file(path), "t")).isEqualTo(loki);
+    void filePathsBelowTheRootAreSanitized(String path, String mimir, String loki) {
+        assertThat(MIMIR.render(file(path), "t")).isEqualTo(mimir);
+        assertThat(LOKI.render(file(path), "t")).isEqualTo(loki);
     }
 
     @Test
-    void aFileOutsideTheRootIsRefusedWithItsPath() {
-        assertThatThrownBy(() -> MIMIR.withFileRoot(Path.of("/rules")).render(file("/etc/x.yaml"), "t"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/etc/x.yaml")
-                .hasMessageContaining("outside the root /rules");
-        assertThatThrownBy(() -> MIMIR.render(file("../x.yaml"), "t"))
-                .hasMessageContaining("outside the root");
+    void aFileNameThatIsNotAPathBelowTheRootIsRefusedWithItsName() {
+        for (String name : new String[]{"/etc/x.yaml", "../x.yaml", "a/../../x.yaml"}) {
+            assertThatThrownBy(() -> MIMIR.render(file(name), "t"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("rule file " + name + " is not a path below the root");
+        }
     }
 
     @Test
     void aPlaceholderWithoutValueIsAnErrorNotAnEmptySegment() {
-        NamingTemplate byUid = new NamingTemplate("rule-sync/{uid}", "rule-sync/{path}", null);
-        ObjectRef noUid = new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "n", "", null);
+        NamingTemplate byUid = new NamingTemplate("rule-sync/{uid}", "rule-sync/{path}");
+        ObjectRef noUid = new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "n", "");
 
         assertThatThrownBy(() -> byUid.render(noUid, "t")).hasMessageContaining("PrometheusRule(ns/n) has no uid");
     }
@@ -88,7 +85,7 @@ class NamingTemplateTest {
             "rule-sync/{namespace}  | rule-sync/{name} | unknown placeholder {name}",
     })
     void badTemplatesFailAtConfigurationWithAReason(String objects, String files, String message) {
-        assertThatThrownBy(() -> new NamingTemplate(objects, files, null))
+        assertThatThrownBy(() -> new NamingTemplate(objects, files))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 
@@ -111,8 +108,8 @@ class NamingTemplateTest {
     @ParameterizedTest
     @CsvSource({"a,b,c", "x-y,z-,u", "rule-sync,rule-sync,1", "n,a.b.c,0"})
     void everyRenderedNamespaceIsOwned(String namespace, String name, String uid) {
-        ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid, null);
-        NamingTemplate byUid = new NamingTemplate("rs_{uid}", "rs_{path}", null);
+        ObjectRef ref = new ObjectRef(ObjectRef.PROMETHEUS_RULE, namespace, name, uid);
+        NamingTemplate byUid = new NamingTemplate("rs_{uid}", "rs_{path}");
 
         assertThat(MIMIR.owns(MIMIR.render(ref, "t"))).isTrue();
         assertThat(LOKI.owns(LOKI.render(ref, "t"))).isTrue();

@@ -13,7 +13,7 @@ class PlanPrinterTest {
 
     @Test
     void printsOneLinePerOperationWithChangedRulesThenASummary() {
-        Planner planner = new Planner(List.of(mimir(), loki()));
+        Planner planner = new Planner(List.of(mimir(), loki()), Pruning.PRUNE);
         Plan plan = planner.plan(List.of(
                         metrics("stage", cr("ns", "new"), group("g1", record("a", "1"))),
                         metrics("stage", cr("ns", "changed"), group("g2",
@@ -43,7 +43,7 @@ class PlanPrinterTest {
 
     @Test
     void anInSyncPlanPrintsOnlyTheSummary() {
-        Plan plan = new Planner(List.of(mimir())).plan(List.of(), remote().empty("mimir", "t").build());
+        Plan plan = new Planner(List.of(mimir()), Pruning.PRUNE).plan(List.of(), remote().empty("mimir", "t").build());
         assertThat(plan.format()).isEqualTo(
                 "Summary: 0 to create, 0 to update, 0 to delete, 0 unchanged, 0 kept, 0 failed\n");
     }

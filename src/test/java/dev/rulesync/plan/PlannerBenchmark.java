@@ -46,7 +46,7 @@ public class PlannerBenchmark {
 
     @Setup
     public void setUp() {
-        planner = new Planner(List.of(mimir()));
+        planner = new Planner(List.of(mimir()), Pruning.PRUNE);
         desired = new ArrayList<>();
         Map<String, List<RuleGroup>> listed = new LinkedHashMap<>();
         for (int o = 0; o < objects; o++) {

@@ -1,6 +1,7 @@
 package dev.rulesync.plan;
 
 import dev.rulesync.model.ObjectRef;
+import dev.rulesync.model.Position;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
@@ -25,7 +26,7 @@ class PlannerTest {
             alert("ApiDown", "up{job=\"api\"} == 0", "5m", Map.of("severity", "page")));
     private static final RuleGroup WEB_GROUP = group("web.rules", record("job:req:rate5m", "rate(req[5m])"));
 
-    private final Planner planner = new Planner(List.of(mimir()));
+    private final Planner planner = new Planner(List.of(mimir()), Pruning.PRUNE);
 
     private static List<Change> lines(Plan plan, Action action) {
         return plan.tenants().stream().flatMap(t -> t.changes().stream()).filter(c -> c.action() == action).toList();
@@ -174,10 +175,10 @@ class PlannerTest {
             RuleGroup desired = new RuleGroup("logs", "1m", "30s", null, Map.of("team", "a"), List.of(),
                     List.of(desiredRule), null);
             RuleGroup listedFromLoki = lokiStored(desired);
-            Planner lokiPlanner = new Planner(List.of(loki()));
+            Planner lokiPlanner = new Planner(List.of(loki()), Pruning.PRUNE);
             Planner storesEverything = new Planner(List.of(new PlanTarget(
                     profile("loki-api", RuleType.LOGS, g -> g, (n, g) -> java.util.Optional.empty()),
-                    NamingTemplate.defaultFor(RuleType.LOGS), WHITESPACE_LANGUAGE)));
+                    NamingTemplate.defaultFor(RuleType.LOGS), WHITESPACE_LANGUAGE)), Pruning.PRUNE);
             RemoteState remote = remote().ns("loki-api", "t1", "rule-sync-team-a-api", listedFromLoki).build();
 
             assertThat(lokiPlanner.plan(List.of(logs("t1", API, desired)), remote).operations()).isEmpty();
@@ -218,7 +219,7 @@ class PlannerTest {
 
         @Test
         void objectsGoToTheTargetsOfTheirTypeOnly() {
-            Planner both = new Planner(List.of(mimir(), loki()));
+            Planner both = new Planner(List.of(mimir(), loki()), Pruning.PRUNE);
             Plan plan = both.plan(List.of(metrics("t1", API, API_GROUP), logs("t1", WEB, WEB_GROUP)),
                     remote().empty("mimir", "t1").empty("loki-api", "t1").build());
 
@@ -232,13 +233,10 @@ class PlannerTest {
     class Inputs {
 
         @Test
-        void ruleFilesAreNamedByTheirPathUnderTheRoot() {
-            NamingTemplate rooted = NamingTemplate.defaultFor(RuleType.METRICS).withFileRoot(Path.of("/repo/rules"));
-            Planner filePlanner = new Planner(List.of(new PlanTarget(mimirProfile("mimir"), rooted,
-                    WHITESPACE_LANGUAGE)));
-            ObjectRef file = new ObjectRef(ObjectRef.RULE_FILE, null, "/repo/rules/team-a/slo.yaml", null, null);
+        void ruleFilesAreNamedByTheirPathBelowTheRoot() {
+            ObjectRef file = new ObjectRef(ObjectRef.RULE_FILE, null, "team-a/slo.yaml", null);
 
-            Plan plan = filePlanner.plan(List.of(metrics("t", file, API_GROUP)), remote().empty("mimir", "t").build());
+            Plan plan = planner.plan(List.of(metrics("t", file, API_GROUP)), remote().empty("mimir", "t").build());
 
             assertThat(plan.operations()).extracting(Change::path)
                     .containsExactly("rule-sync/team-a/slo.yaml/api.rules");
@@ -295,7 +293,7 @@ class PlannerTest {
 
         @Test
         void lokiPrefixWithDashSeparatorDoesNotOwnTheBarePrefix() {
-            Planner lokiPlanner = new Planner(List.of(loki()));
+            Planner lokiPlanner = new Planner(List.of(loki()), Pruning.PRUNE);
             RuleGroup g = group("g", record("x", "1"));
             Plan plan = lokiPlanner.plan(List.of(), remote()
                     .ns("loki-api", "t", "rule-sync-ns-owned", g)
@@ -328,7 +326,7 @@ class PlannerTest {
 
         @Test
         void anInvalidObjectWithUnknownTenantAndTypeIsKeptEverywhere() {
-            Planner both = new Planner(List.of(mimir(), loki()));
+            Planner both = new Planner(List.of(mimir(), loki()), Pruning.PRUNE);
             Plan plan = both.plan(List.of(DesiredObject.invalid(API, null, null)), remote()
                     .ns("mimir", "t1", "rule-sync/team-a/api", API_GROUP)
                     .ns("mimir", "t2", "rule-sync/team-a/api", API_GROUP)
@@ -340,12 +338,9 @@ class PlannerTest {
 
         @Test
         void anInvalidObjectThatCannotBeNamedBlocksEveryDeleteOfItsTenant() {
-            NamingTemplate rooted = NamingTemplate.defaultFor(RuleType.METRICS).withFileRoot(Path.of("/rules"));
-            Planner rootedPlanner = new Planner(List.of(new PlanTarget(mimirProfile("mimir"), rooted,
-                    WHITESPACE_LANGUAGE)));
-            ObjectRef outside = new ObjectRef(ObjectRef.RULE_FILE, null, "/elsewhere/x.yaml", null, null);
+            ObjectRef outside = new ObjectRef(ObjectRef.RULE_FILE, null, "../elsewhere/x.yaml", null);
 
-            Plan plan = rootedPlanner.plan(List.of(DesiredObject.invalid(outside, "stage", RuleType.METRICS),
+            Plan plan = planner.plan(List.of(DesiredObject.invalid(outside, "stage", RuleType.METRICS),
                             metrics("stage", WEB, WEB_GROUP)),
                     remote().ns("mimir", "stage", "rule-sync/team-a/api", API_GROUP)
                             .ns("mimir", "stage", "rule-sync/team-a/web", WEB_GROUP,
@@ -385,7 +380,7 @@ class PlannerTest {
 
         @Test
         void aNameTheTargetCannotStoreFailsThatGroupWithAProblem() {
-            Planner lokiPlanner = new Planner(List.of(loki()));
+            Planner lokiPlanner = new Planner(List.of(loki()), Pruning.PRUNE);
             Plan plan = lokiPlanner.plan(List.of(logs("t1", API, group("a/b", record("x", "1")),
                             group("fine", record("y", "1")))),
                     remote().empty("loki-api", "t1").build());
@@ -406,7 +401,8 @@ class PlannerTest {
         @Test
         void twoObjectsMappingToOneGroupAreReportedOnBothAndNeitherOverwrites() {
             Planner perNamespace = new Planner(List.of(new PlanTarget(mimirProfile("mimir"),
-                    new NamingTemplate("rule-sync/{namespace}", "rule-sync/{path}", null), WHITESPACE_LANGUAGE)));
+                    new NamingTemplate("rule-sync/{namespace}", "rule-sync/{path}"), WHITESPACE_LANGUAGE)),
+                    Pruning.PRUNE);
             RuleGroup sameName = group("shared", record("a", "1"));
             RuleGroup other = group("shared", record("b", "2"));
 
@@ -423,7 +419,7 @@ class PlannerTest {
 
         @Test
         void dashSeparatedLokiNamesThatRenderAlikeCollide() {
-            Planner lokiPlanner = new Planner(List.of(loki()));
+            Planner lokiPlanner = new Planner(List.of(loki()), Pruning.PRUNE);
             ObjectRef first = cr("a-b", "c");
             ObjectRef second = cr("a", "b-c");
 
@@ -437,7 +433,8 @@ class PlannerTest {
         @Test
         void differentGroupNamesInASharedNamespaceDoNotCollide() {
             Planner perNamespace = new Planner(List.of(new PlanTarget(mimirProfile("mimir"),
-                    new NamingTemplate("rule-sync/{namespace}", "rule-sync/{path}", null), WHITESPACE_LANGUAGE)));
+                    new NamingTemplate("rule-sync/{namespace}", "rule-sync/{path}"), WHITESPACE_LANGUAGE)),
+                    Pruning.PRUNE);
 
             Plan plan = perNamespace.plan(List.of(metrics("t", API, API_GROUP), metrics("t", WEB, WEB_GROUP)),
                     remote().empty("mimir", "t").build());
@@ -445,6 +442,78 @@ class PlannerTest {
             assertThat(plan.problems()).isEmpty();
             assertThat(plan.operations()).hasSize(2);
         }
+    }
+
+    @Nested
+    class WithoutPruning {
+
+        private final Planner partial = new Planner(List.of(mimir()), Pruning.KEEP);
+        private final RemoteState remote = remote()
+                .ns("mimir", "stage", "rule-sync/team-a/api", API_GROUP, group("old.rules", record("x", "1")))
+                .ns("mimir", "stage", "rule-sync/team-a/web", WEB_GROUP)
+                .ns("mimir", "stage", "rule-sync/team-b/other", WEB_GROUP).build();
+
+        @Test
+        void namespacesNoGivenObjectMapsToAreLeftAndListedAsNotPruned() {
+            Plan plan = partial.plan(List.of(metrics("stage", API, API_GROUP)), remote);
+
+            assertThat(plan.operations()).extracting(PlanPrinter::line)
+                    .containsExactly("- delete  mimir stage rule-sync/team-a/api/old.rules");
+            assertThat(plan.unpruned()).extracting(NamespaceKey::namespace)
+                    .containsExactly("rule-sync/team-a/web", "rule-sync/team-b/other");
+            assertThat(plan.format()).contains(
+                    "  = not pruned  mimir stage rule-sync/team-a/web (namespace): no given object maps to it",
+                    "; 2 namespaces not pruned (--prune deletes them)");
+            // the same input, pruning: both are deleted
+            assertThat(planner.plan(List.of(metrics("stage", API, API_GROUP)), remote).operations())
+                    .extracting(PlanPrinter::line).contains(
+                            "- delete  mimir stage rule-sync/team-a/web (namespace)",
+                            "- delete  mimir stage rule-sync/team-b/other (namespace)");
+        }
+
+        @Test
+        void onlyUnprunedNamespacesAreNoPendingChange() {
+            Plan plan = partial.plan(List.of(metrics("stage", API, API_GROUP, group("old.rules", record("x", "1")))),
+                    remote);
+
+            assertThat(plan.operations()).isEmpty();
+            assertThat(plan.unpruned()).hasSize(2);
+            assertThat(ExitCode.ofPlan(plan)).isEqualTo(ExitCode.OK);
+        }
+
+        @Test
+        void aGivenObjectWithNoGroupsStillLosesItsNamespace() {
+            Plan plan = partial.plan(List.of(metrics("stage", WEB)), remote);
+
+            assertThat(plan.operations()).extracting(PlanPrinter::line)
+                    .containsExactly("- delete  mimir stage rule-sync/team-a/web (namespace)");
+            assertThat(plan.unpruned()).extracting(NamespaceKey::namespace)
+                    .containsExactly("rule-sync/team-a/api", "rule-sync/team-b/other");
+        }
+
+        @Test
+        void knownTenantsAreListedOnlyWhenPruning() {
+            List<DesiredObject> desired = List.of(metrics("stage", API, API_GROUP));
+
+            assertThat(partial.tenantsToList(desired, Set.of("prod"))).isEqualTo(Map.of("mimir", Set.of("stage")));
+            assertThat(planner.tenantsToList(desired, Set.of("prod")))
+                    .isEqualTo(Map.of("mimir", Set.of("prod", "stage")));
+        }
+    }
+
+    @Test
+    void oneObjectDefinedInTwoFilesCollidesAndSaysWhere() {
+        DesiredObject first = metrics("t", API, API_GROUP).withPosition(new Position("a.yaml", 4, 9));
+        DesiredObject second = metrics("t", API, API_GROUP).withPosition(new Position("b.yaml", 4, 9));
+
+        Plan plan = planner.plan(List.of(first, second), remote().empty("mimir", "t").build());
+
+        assertThat(plan.operations()).isEmpty();
+        assertThat(plan.problems()).extracting(Problem::message).containsExactlyInAnyOrder(
+                "group 'api.rules' maps to mimir tenant t namespace rule-sync/team-a/api, as does the same group of "
+                        + "PrometheusRule(team-a/api) at b.yaml:4:9; neither is synced",
+                "group 'api.rules' maps to mimir tenant t namespace rule-sync/team-a/api, as does the same group of "
+                        + "PrometheusRule(team-a/api) at a.yaml:4:9; neither is synced");
     }
 
     @Nested

@@ -3,38 +3,26 @@ package dev.rulesync.source;
 import dev.rulesync.model.Position;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
+import dev.rulesync.testsupport.Corpora;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On real rule files (kube-prometheus, Loki's mixin: plain, quoted and block expressions), every visible character
- * of every expression must map to the very same character in the file.
+ * On real rule files (Mimir's, Loki's and prometheus-operator's mixins as plain files and as PrometheusRule objects:
+ * plain, quoted and block expressions), every visible character of every expression must map to the very same
+ * character in the file.
  */
 class ExprLocatorCorpusTest {
 
-    private static Path corpus() {
-        Path configured = Path.of(System.getProperty("rulesync.shared", "../shared"), "corpus");
-        if (Files.isDirectory(configured)) return configured;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/corpus"))) return dir.resolve("shared/corpus");
-        }
-        return configured;
-    }
-
     @Test
     void everyExpressionCharacterMapsToItself() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Stream.concat(Files.list(corpus().resolve("kube-prometheus")),
-                Files.list(corpus().resolve("loki-mixin")))) {
-            files = s.sorted().toList();
-        }
+        List<Path> files = Corpora.promqlRuleFiles();
         RuleFileLoader loader = new RuleFileLoader();
         int checked = 0;
         for (Path f : files) {

@@ -39,7 +39,7 @@ class LoaderRobustnessTest {
         assertThat(seeds).hasSizeGreaterThanOrEqualTo(4);
         Random random = new Random(42);
         RuleFileLoader loader = new RuleFileLoader();
-        dev.rulesync.cli.Linter linter = new dev.rulesync.cli.Linter(loader,
+        dev.rulesync.engine.Linter linter = new dev.rulesync.engine.Linter(loader,
                 new dev.rulesync.classify.Classifier(dev.rulesync.classify.ClassifyOptions.DEFAULTS),
                 new dev.rulesync.validate.Validator(dev.rulesync.validate.ValidationOptions.DEFAULTS,
                         dev.rulesync.validate.ExpressionLanguages.builtIn()));

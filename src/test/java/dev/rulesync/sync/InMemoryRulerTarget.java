@@ -86,6 +86,14 @@ final class InMemoryRulerTarget implements RulerTarget {
     }
 
     @Override
+    public List<RuleGroup> list(String tenant, String namespace) {
+        check(new Call("listNamespace", tenant, namespace, null));
+        synchronized (this) {
+            return List.copyOf(store.getOrDefault(tenant, Map.of()).getOrDefault(namespace, Map.of()).values());
+        }
+    }
+
+    @Override
     public synchronized Optional<RuleGroup> get(String tenant, String namespace, String group) {
         return Optional.ofNullable(store.getOrDefault(tenant, Map.of()).getOrDefault(namespace, Map.of()).get(group));
     }

@@ -8,10 +8,12 @@ import dev.rulesync.plan.Action;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.ExitCode;
 import dev.rulesync.plan.Listing;
+import dev.rulesync.plan.NamespaceKey;
 import dev.rulesync.plan.NamingTemplate;
 import dev.rulesync.plan.Plan;
 import dev.rulesync.plan.PlanTarget;
 import dev.rulesync.plan.Planner;
+import dev.rulesync.plan.Pruning;
 import dev.rulesync.plan.RemoteState;
 import dev.rulesync.plan.TargetKey;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class PlanExecutorTest {
     private final InMemoryRulerTarget mimir = new InMemoryRulerTarget("mimir", RuleType.METRICS);
     private final Map<String, RulerTarget> rulers = Map.of("mimir", mimir);
     private final Planner planner = new Planner(List.of(
-            PlanTarget.of(mimir, NamingTemplate.defaultFor(RuleType.METRICS), WHITESPACE_LANGUAGE)));
+            PlanTarget.of(mimir, NamingTemplate.defaultFor(RuleType.METRICS), WHITESPACE_LANGUAGE)), Pruning.PRUNE);
 
     private List<DesiredObject> objects(int n) {
         return IntStream.range(0, n).mapToObj(i -> metrics("t", cr("ns", "obj" + i),
@@ -132,16 +134,46 @@ class PlanExecutorTest {
     }
 
     @Test
-    void deletesRunBeforeWritesToFreeGroupSlots() {
-        for (int i = 0; i < 4; i++) mimir.put("t", "rule-sync/ns/old" + i, group("old", record("o", "1")));
+    void everyWriteRunsBeforeAnyDeleteSoAMovedGroupIsNeverAbsent() {
+        for (int i = 0; i < 4; i++) mimir.put("t", "rule-sync/ns/old" + i, group("g" + i, record("r" + i, "x")));
 
-        new PlanExecutor(4).execute(planAgainstTarget(objects(4)), rulers);
+        SyncResult result = new PlanExecutor(4).execute(planAgainstTarget(objects(4)), rulers);
 
         List<String> ops = mimir.calls().stream().map(InMemoryRulerTarget.Call::op)
                 .filter(op -> !op.equals("list")).toList();
         assertThat(ops).hasSize(8);
-        assertThat(ops.subList(0, 4)).containsOnly("deleteNamespace");
-        assertThat(ops.subList(4, 8)).containsOnly("set");
+        assertThat(ops.subList(0, 4)).containsOnly("set");
+        assertThat(ops.subList(4, 8)).containsOnly("deleteNamespace");
+        assertThat(result.applied()).containsEntry(Action.CREATE, 4L).containsEntry(Action.DELETE, 4L);
+    }
+
+    @Test
+    void aFailedWriteHoldsBackEveryDeleteOfItsTenantOnly() {
+        // g1 moves from rule-sync/ns/old to rule-sync/ns/obj1 in tenant t; its new copy is refused
+        mimir.put("t", "rule-sync/ns/old", group("g1", record("r1", "sum(x1)")));
+        mimir.put("t", "rule-sync/ns/obj0", group("g0", record("r0", "sum(x0)")));
+        mimir.put("t", "rule-sync/ns/obj0", group("stale", record("s", "1")));
+        mimir.put("u", "rule-sync/ns/gone", group("g", record("r", "1")));
+        mimir.failing(call -> call.op().equals("set") && call.group().equals("g1")
+                ? new RulerException("per-user rule groups limit (limit: 2 actual: 3) exceeded", 400, true, null)
+                : null);
+        Plan plan = planner.plan(objects(2), new RemoteState(Map.of(
+                new TargetKey("mimir", "t"), new Listing.Listed(mimir.list("t")),
+                new TargetKey("mimir", "u"), new Listing.Listed(mimir.list("u")))));
+
+        SyncResult result = new PlanExecutor(2).execute(plan, rulers);
+
+        assertThat(result.heldBack()).extracting(r -> r.change().path()).containsExactlyInAnyOrder(
+                "rule-sync/ns/old", "rule-sync/ns/obj0/stale");
+        assertThat(mimir.list("t")).containsKey("rule-sync/ns/old");
+        assertThat(mimir.list("t").get("rule-sync/ns/obj0")).extracting(RuleGroup::name).contains("stale");
+        assertThat(mimir.list("u")).as("another tenant's deletes still run").isEmpty();
+        assertThat(result.failures()).singleElement().extracting(r -> r.change().group()).isEqualTo("g1");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(result.format()).contains(
+                "- delete  mimir t rule-sync/ns/old (namespace): HELD BACK a write of mimir t failed, so nothing of "
+                        + "it is deleted (make before break); a later sync deletes it",
+                "Sync: 0 created, 0 updated, 1 deleted, 1 unchanged, 0 kept, 1 failed; 2 delete(s) held back");
     }
 
     @Test
@@ -159,6 +191,28 @@ class PlanExecutorTest {
     }
 
     @Test
+    void aSlicePlanListsOnlyItsNamespaces() {
+        for (int i = 0; i < 5; i++) mimir.put("t", "rule-sync/ns/obj" + i, group("g" + i, record("r" + i, "old")));
+        mimir.put("t", "rule-sync/ns/deleted", group("g", record("r", "1")));
+        SyncEngine engine = new SyncEngine(List.of(
+                PlanTarget.of(mimir, NamingTemplate.defaultFor(RuleType.METRICS), WHITESPACE_LANGUAGE)),
+                rulers, 4, Pruning.PRUNE);
+        DesiredObject changed = objects(5).get(2);
+        Set<NamespaceKey> keys = new java.util.TreeSet<>(engine.planner().keysOf(changed));
+        keys.add(new NamespaceKey("mimir", "t", "rule-sync/ns/deleted")); // its object went away
+        keys.add(new NamespaceKey("mimir", "t", "rule-sync/ns/never-was"));
+
+        Plan plan = engine.planSlice(List.of(changed), keys);
+
+        assertThat(mimir.calls()).extracting(InMemoryRulerTarget.Call::toString).containsExactlyInAnyOrder(
+                "listNamespace t rule-sync/ns/obj2", "listNamespace t rule-sync/ns/deleted",
+                "listNamespace t rule-sync/ns/never-was");
+        assertThat(plan.operations()).extracting(dev.rulesync.plan.PlanPrinter::line).containsExactly(
+                "- delete  mimir t rule-sync/ns/deleted (namespace)",
+                "~ update  mimir t rule-sync/ns/obj2/g2");
+    }
+
+    @Test
     void theEngineSyncsGoodObjectsKeepsBadOnesAndReportsAFailedTenant() {
         InMemoryRulerTarget other = new InMemoryRulerTarget("mimir-b", RuleType.METRICS)
                 .failing(call -> call.op().equals("list") ? new RulerException("connect timed out", 0, false, null)
@@ -167,7 +221,7 @@ class PlanExecutorTest {
         SyncEngine engine = new SyncEngine(List.of(
                 PlanTarget.of(mimir, NamingTemplate.defaultFor(RuleType.METRICS), WHITESPACE_LANGUAGE),
                 PlanTarget.of(other, NamingTemplate.defaultFor(RuleType.METRICS), WHITESPACE_LANGUAGE)),
-                Map.of("mimir", mimir, "mimir-b", other), 4);
+                Map.of("mimir", mimir, "mimir-b", other), 4, Pruning.PRUNE);
         List<DesiredObject> desired = new ArrayList<>(objects(2));
         desired.add(DesiredObject.invalid(cr("ns", "bad"), "t", RuleType.METRICS));
 

@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,17 +113,9 @@ class GoTemplateOracleIT {
     }
 
     private static List<String> corpusTemplates() throws IOException {
-        Path corpus = Path.of(System.getProperty("rulesync.shared", "../shared"), "corpus");
-        for (Path dir = Path.of("").toAbsolutePath(); !Files.isDirectory(corpus) && dir != null; dir = dir.getParent()) {
-            corpus = dir.resolve("shared/corpus");
-        }
         Set<String> out = new LinkedHashSet<>();
         var loader = new dev.rulesync.source.RuleFileLoader();
-        List<Path> files;
-        try (Stream<Path> s = Stream.concat(Files.list(corpus.resolve("kube-prometheus")), Files.list(corpus.resolve("loki-mixin")))) {
-            files = s.sorted().toList();
-        }
-        for (Path f : files) {
+        for (Path f : dev.rulesync.testsupport.Corpora.promqlRuleFiles()) {
             for (var o : loader.load(f).objects()) {
                 for (var g : o.object().groups()) {
                     for (var rule : g.rules()) {

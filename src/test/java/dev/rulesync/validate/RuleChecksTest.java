@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleChecksTest {
 
     private static RuleObject object(List<Rule> rules) {
-        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid", null), Map.of(),
+        return new RuleObject(new ObjectRef(ObjectRef.PROMETHEUS_RULE, "ns", "o", "uid"), Map.of(),
                 Map.of(), List.of(RuleGroup.of("g", rules)));
     }
 
@@ -46,7 +46,7 @@ class RuleChecksTest {
 
     @Test
     void anErrorMakesTheObjectInvalid() {
-        Rule both = new Rule("a:b", "A", "up", null, null, Map.of(), Map.of(), null);
+        Rule both = new Rule("a:b", "A", "up == 0", null, null, Map.of(), Map.of(), null);
         ObjectVerdict verdict = new Validator(ValidationOptions.DEFAULTS, ExpressionLanguages.builtIn())
                 .validate(object(List.of(both)), RuleType.METRICS);
         assertThat(verdict.valid()).isFalse();

@@ -167,6 +167,26 @@ class LokiRulerWireIT {
         assertThat(deleteNamespace.body().strip()).isEqualTo("group namespace does not exist");
     }
 
+    /** GET of one namespace: what {@code RulerTarget.list(tenant, namespace)} reads. */
+    @Test
+    void oneNamespaceListsAsAMapOfJustThatNamespace() {
+        String tenant = newTenant("onens");
+        loki.postYaml(tenant, RULES + "/ns1", GROUP_G1);
+        loki.postYaml(tenant, RULES + "/ns12", GROUP_G1);
+
+        HttpResponse<String> one = loki.get(tenant, RULES + "/ns1");
+        HttpResponse<String> missing = loki.get(tenant, RULES + "/nope");
+        HttpResponse<String> emptyTenant = loki.get(newTenant("onens-empty"), RULES + "/ns1");
+
+        assertThat(one.statusCode()).as(describe(one)).isEqualTo(200);
+        assertThat(yaml(one).propertyNames()).containsExactly("ns1");
+        assertThat(yaml(one).get("ns1").get(0).get("name").asString()).isEqualTo("g1");
+        assertThat(missing.statusCode()).as(describe(missing)).isEqualTo(404);
+        assertThat(missing.body().strip()).isEqualTo("no rule groups found");
+        assertThat(emptyTenant.statusCode()).as(describe(emptyTenant)).isEqualTo(404);
+        assertThat(emptyTenant.body().strip()).isEqualTo("no rule groups found");
+    }
+
     /** What Loki keeps of a group: a diff must compare only these fields, or drift never settles. */
     @Test
     void storedGroupFields() {

@@ -121,6 +121,27 @@ class MimirRulerWireIT {
         assertThat(namespace.body().strip()).isEqualTo("group namespace does not exist");
     }
 
+    /** GET of one namespace: what {@code RulerTarget.list(tenant, namespace)} reads. */
+    @Test
+    void oneNamespaceListsAsAMapOfJustThatNamespace() {
+        String tenant = newTenant("onens");
+        mimir.postYaml(tenant, RULES + "/ns1", GROUP_G1);
+        mimir.postYaml(tenant, RULES + "/ns12", GROUP_G1);
+
+        HttpResponse<String> one = mimir.get(tenant, RULES + "/ns1");
+        HttpResponse<String> missing = mimir.get(tenant, RULES + "/nope");
+        HttpResponse<String> emptyTenant = mimir.get(newTenant("onens-empty"), RULES + "/ns1");
+
+        assertThat(one.statusCode()).as(describe(one)).isEqualTo(200);
+        assertThat(yaml(one).propertyNames()).containsExactly("ns1");
+        assertThat(yaml(one).get("ns1").get(0).get("name").asString()).isEqualTo("g1");
+        // as for the tenant listing: "nothing there" is 200 {}, so every 404 is an error
+        assertThat(missing.statusCode()).as(describe(missing)).isEqualTo(200);
+        assertThat(missing.body().strip()).isEqualTo("{}");
+        assertThat(emptyTenant.statusCode()).as(describe(emptyTenant)).isEqualTo(200);
+        assertThat(emptyTenant.body().strip()).isEqualTo("{}");
+    }
+
     @Test
     void invalidPromQlIs400PlainText() {
         HttpResponse<String> set = mimir.postYaml(newTenant("bad"), RULES + "/ns1", """

@@ -1,5 +1,6 @@
 package dev.rulesync.apply.http;
 
+import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.RulerException;
 import dev.rulesync.apply.RulerTarget;
 import dev.rulesync.apply.TenantIds;
@@ -32,26 +33,38 @@ public abstract class RulerApiTarget implements RulerTarget {
      * @param encodings      how many times each name is percent-encoded: once per decoding the ruler does
      * @param noGroups404    the body text of the ruler's own {@code 404} for a tenant without groups, or null when an
      *                       empty tenant lists as {@code 200}
+     * @param noNamespace404 the body text of the ruler's own {@code 404} for a namespace without groups, or null when
+     *                       such a namespace lists as {@code 200}
      * @param unstorableNamesAbsent true when a name {@link #nameProblem} refuses cannot exist in the ruler, so get
      *                       and delete of it answer without a request
      */
     public record Dialect(String name, RuleType type, String path, int encodings, String noGroups404,
-                          boolean unstorableNamesAbsent) {
+                          String noNamespace404, boolean unstorableNamesAbsent) {
     }
+
+    /**
+     * Default cap on one answer. A whole tenant is listed in one answer, a few hundred bytes of YAML per rule
+     * (20,000 rules: several MB, far above WebClient's 256 KiB default, found by TargetListBenchmark): a tenant ten
+     * times that large still fits, a runaway answer does not.
+     */
+    public static final String DEFAULT_MAX_RESPONSE_SIZE = "64MB";
 
     private final Dialect dialect;
     private final String base;
     private final RulerHttpClient http;
 
-    /** @param urlMissing the message when {@code url} is null */
+    /**
+     * @param urlMissing the message when {@code url} is null
+     * @param limit      the cap on one answer
+     */
     protected RulerApiTarget(Dialect dialect, URI url, String urlMissing, String prefix, HttpAuthProperties auth,
-                             TlsProperties tls, Duration timeout, RetryProperties retry) {
+                             TlsProperties tls, Duration timeout, RetryProperties retry, ReadLimit limit) {
         if (url == null) throw new IllegalArgumentException(urlMissing);
         String u = url.toString();
         while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
         this.dialect = dialect;
         this.base = u + prefix + dialect.path();
-        this.http = new RulerHttpClient(dialect.name(), auth, tls, timeout, retry);
+        this.http = new RulerHttpClient(dialect.name(), auth, tls, timeout, retry, limit);
     }
 
     @Override
@@ -75,6 +88,24 @@ public abstract class RulerApiTarget implements RulerTarget {
         }
         if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
         return read(uri, () -> RulerYaml.readListing(r.body()));
+    }
+
+    @Override
+    public final List<RuleGroup> list(String tenant, String namespace) {
+        if (absent(namespace, "g")) return List.of(); // "g": any storable group name, only the namespace is asked
+        URI uri = requestUri(namespace);
+        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(name(), tenant), null);
+        // as for the tenant: only the ruler's own "no such namespace" answer is empty, any other 404 an error
+        if (dialect.noNamespace404() != null && r.status() == 404 && r.body().contains(dialect.noNamespace404())) {
+            return List.of();
+        }
+        if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
+        Map<String, List<RuleGroup>> listed = read(uri, () -> RulerYaml.readListing(r.body()));
+        if (!listed.keySet().stream().allMatch(namespace::equals)) {
+            throw new RulerException(name() + " " + uri.getRawPath() + ": asked for namespace \"" + namespace
+                    + "\", got " + listed.keySet(), 200, true, null);
+        }
+        return listed.getOrDefault(namespace, List.of());
     }
 
     @Override

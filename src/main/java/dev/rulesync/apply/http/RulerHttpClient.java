@@ -1,5 +1,6 @@
 package dev.rulesync.apply.http;
 
+import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.RulerException;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
@@ -7,6 +8,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -40,11 +42,6 @@ public final class RulerHttpClient {
 
     private static final Logger log = LoggerFactory.getLogger(RulerHttpClient.class);
     private static final int MAX_MESSAGE = 2000;
-    /**
-     * Largest answer read into memory. A whole tenant is listed in one answer: 20,000 rules are several MB of YAML,
-     * far above WebClient's 256 KiB default (found by TargetListBenchmark); the bound still stops a runaway answer.
-     */
-    static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
 
     /** A ruler's answer: status and body text. */
     public record Reply(int status, String body) {
@@ -68,10 +65,13 @@ public final class RulerHttpClient {
     private final Duration timeout;
     private final RetryProperties retry;
     private final Supplier<String> authorization;
+    private final ReadLimit limit;
 
+    /** @param limit the most bytes of one answer read into memory; a larger answer fails the call, permanently */
     public RulerHttpClient(String target, HttpAuthProperties auth, TlsProperties tls, Duration timeout,
-                           RetryProperties retry) {
+                           RetryProperties retry, ReadLimit limit) {
         this.target = target;
+        this.limit = limit;
         this.timeout = timeout;
         this.retry = retry == null ? RetryProperties.DEFAULT : retry;
         this.authorization = authorization(auth == null ? HttpAuthProperties.NONE : auth);
@@ -82,7 +82,7 @@ public final class RulerHttpClient {
             http = secure(http, tls);
         }
         this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(limit.bytes()))
                 .build();
     }
 
@@ -105,7 +105,7 @@ public final class RulerHttpClient {
                     .bodyValue(body.getBytes(StandardCharsets.UTF_8));
             return ready.exchangeToMono(resp -> resp.bodyToMono(String.class).defaultIfEmpty("")
                     .map(b -> new Reply(resp.statusCode().value(), b)));
-        }).timeout(timeout).flatMap(r -> transientStatus(r.status()) ? Mono.error(new TransientStatus(r)) : Mono.just(r));
+        }).onErrorMap(DataBufferLimitException.class, e -> limit.exceeded(what, e)).timeout(timeout).flatMap(r -> transientStatus(r.status()) ? Mono.error(new TransientStatus(r)) : Mono.just(r));
 
         Retry policy = Retry.backoff(retry.maxAttempts() - 1, retry.minBackoff())
                 .maxBackoff(retry.maxBackoff())
@@ -122,6 +122,8 @@ public final class RulerHttpClient {
         } catch (TransientStatus t) {
             throw new RulerException(what + ": " + t.reply.status() + " " + trim(t.reply.body())
                     + " (after " + retry.maxAttempts() + " attempts)", t.reply.status(), false, null);
+        } catch (RulerException e) {
+            throw e;
         } catch (RuntimeException e) {
             Throwable cause = unwrap(e);
             boolean transientFailure = retryable(cause);

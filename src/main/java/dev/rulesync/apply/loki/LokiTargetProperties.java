@@ -1,10 +1,13 @@
 package dev.rulesync.apply.loki;
 
+import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.http.HttpAuthProperties;
 import dev.rulesync.apply.http.RetryProperties;
+import dev.rulesync.apply.http.RulerApiTarget;
 import dev.rulesync.apply.http.Secrets;
 import dev.rulesync.apply.http.TlsProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import java.util.List;
  * @param timeout bound of every attempt (both modes)
  * @param retry   retries of transient failures (both modes)
  * @param s3      the rule bucket (s3 mode)
+ * @param maxResponseSize api mode: the largest answer read into memory (a whole tenant is listed in one answer); a
+ *                larger one fails the listing (which then changes nothing) instead of exhausting the heap
  */
 public record LokiTargetProperties(@DefaultValue("api") Mode mode,
                                    URI url,
@@ -33,9 +38,12 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
                                    @DefaultValue TlsProperties tls,
                                    @DefaultValue("10s") Duration timeout,
                                    @DefaultValue RetryProperties retry,
-                                   @DefaultValue S3 s3) {
+                                   @DefaultValue S3 s3,
+                                   @DefaultValue(RulerApiTarget.DEFAULT_MAX_RESPONSE_SIZE) DataSize maxResponseSize) {
 
     public enum Mode { API, S3 }
+
+    static final String MAX_RESPONSE_SIZE_PROPERTY = "rulesync.loki.max-response-size";
 
     public LokiTargetProperties {
         mode = mode == null ? Mode.API : mode;
@@ -44,15 +52,23 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
         tls = tls == null ? TlsProperties.NONE : tls;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         retry = retry == null ? RetryProperties.DEFAULT : retry;
-        s3 = s3 == null ? new S3(null, null, null, null, null, null, null, false, null, 0) : s3;
+        s3 = s3 == null ? new S3(null, null, null, null, null, null, null, false, null, 0, null) : s3;
+        maxResponseSize = maxResponseSize == null ? DataSize.parse(RulerApiTarget.DEFAULT_MAX_RESPONSE_SIZE)
+                : maxResponseSize;
+        new ReadLimit(maxResponseSize, MAX_RESPONSE_SIZE_PROPERTY); // a bad size fails at binding, with its name
+    }
+
+    /** api mode: the cap on one answer, naming the property that sets it. */
+    public ReadLimit readLimit() {
+        return new ReadLimit(maxResponseSize, MAX_RESPONSE_SIZE_PROPERTY);
     }
 
     public static LokiTargetProperties api(URI url) {
-        return new LokiTargetProperties(Mode.API, url, null, null, null, null, null, null);
+        return new LokiTargetProperties(Mode.API, url, null, null, null, null, null, null, null);
     }
 
     public static LokiTargetProperties s3(S3 s3) {
-        return new LokiTargetProperties(Mode.S3, null, null, null, null, null, null, s3);
+        return new LokiTargetProperties(Mode.S3, null, null, null, null, null, null, s3, null);
     }
 
     /**
@@ -68,6 +84,8 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
      * @param pathStyle           path-style addressing (MinIO)
      * @param tls                 CA, client certificate
      * @param listConcurrency     parallel GETs while listing a tenant
+     * @param maxObjectSize       the largest rule group object read into memory; a larger one fails the listing
+     *                            (which then changes nothing)
      */
     public record S3(URI endpoint,
                      @DefaultValue("us-east-1") String region,
@@ -78,7 +96,15 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
                      Path secretAccessKeyFile,
                      @DefaultValue("false") boolean pathStyle,
                      @DefaultValue TlsProperties tls,
-                     @DefaultValue("8") int listConcurrency) {
+                     @DefaultValue("8") int listConcurrency,
+                     @DefaultValue(DEFAULT_MAX_OBJECT_SIZE) DataSize maxObjectSize) {
+
+        /**
+         * One object holds one group: a few hundred bytes per rule, so even a group of thousands of rules fits, and
+         * a listing holds at most listConcurrency of them in memory at once.
+         */
+        public static final String DEFAULT_MAX_OBJECT_SIZE = "4MB";
+        static final String MAX_OBJECT_SIZE_PROPERTY = "rulesync.loki.s3.max-object-size";
 
         public S3 {
             region = region == null || region.isEmpty() ? "us-east-1" : region;
@@ -86,6 +112,13 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
             prefix = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
             tls = tls == null ? TlsProperties.NONE : tls;
             listConcurrency = listConcurrency < 1 ? 8 : listConcurrency;
+            maxObjectSize = maxObjectSize == null ? DataSize.parse(DEFAULT_MAX_OBJECT_SIZE) : maxObjectSize;
+            new ReadLimit(maxObjectSize, MAX_OBJECT_SIZE_PROPERTY); // a bad size fails at binding, with its name
+        }
+
+        /** The cap on one object, naming the property that sets it. */
+        public ReadLimit readLimit() {
+            return new ReadLimit(maxObjectSize, MAX_OBJECT_SIZE_PROPERTY);
         }
 
         @Override
@@ -93,7 +126,7 @@ public record LokiTargetProperties(@DefaultValue("api") Mode mode,
             return "S3[endpoint=" + endpoint + ", region=" + region + ", buckets=" + buckets + ", prefix=" + prefix
                     + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + Secrets.mask(secretAccessKey)
                     + ", secretAccessKeyFile=" + secretAccessKeyFile + ", pathStyle=" + pathStyle + ", tls=" + tls
-                    + ", listConcurrency=" + listConcurrency + "]";
+                    + ", listConcurrency=" + listConcurrency + ", maxObjectSize=" + maxObjectSize + "]";
         }
     }
 

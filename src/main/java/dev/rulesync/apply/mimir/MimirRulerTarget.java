@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Mimir's ruler configuration API: {@code <prefix>/config/v1/rules[/{namespace}[/{group}]]}. Mimir decodes each
  * path segment exactly once, so names are percent-encoded once and may contain {@code /} (sent as {@code %2F}).
- * An empty tenant lists as {@code 200 {}}, so every {@code 404} of a listing is an error.
+ * An empty tenant, and a namespace without groups, list as {@code 200 {}}, so every {@code 404} of a listing is an
+ * error.
  */
 public final class MimirRulerTarget extends RulerApiTarget {
 
@@ -25,10 +26,12 @@ public final class MimirRulerTarget extends RulerApiTarget {
 
     private static final StoredForm STORED = new StoredForm(DROPPED);
     // Names nameProblem refuses still go to Mimir on get/delete: it answers for itself, as it always has.
-    private static final Dialect MIMIR = new Dialect("mimir", RuleType.METRICS, "/config/v1/rules", 1, null, false);
+    private static final Dialect MIMIR = new Dialect("mimir", RuleType.METRICS, "/config/v1/rules", 1, null, null,
+            false);
 
     public MimirRulerTarget(MimirTargetProperties p) {
-        super(MIMIR, p.url(), "mimir: url is required", p.prefix(), p.auth(), p.tls(), p.timeout(), p.retry());
+        super(MIMIR, p.url(), "mimir: url is required", p.prefix(), p.auth(), p.tls(), p.timeout(), p.retry(),
+                p.readLimit());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rulesync.apply.s3;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.RulerException;
 import dev.rulesync.apply.RulerTarget;
 import dev.rulesync.apply.TenantIds;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.utils.AttributeMap;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,6 +72,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
     private final List<String> buckets;
     private final RuleObjectKeys keys;
     private final int concurrency;
+    private final ReadLimit limit;
     private final ExpressionLanguage logql;
 
     /**
@@ -86,6 +89,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
         this.buckets = p.buckets();
         this.keys = new RuleObjectKeys(p.prefix());
         this.concurrency = p.listConcurrency();
+        this.limit = p.readLimit();
         this.logql = logql;
     }
 
@@ -99,13 +103,26 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
         return RuleType.LOGS;
     }
 
+    /** Reads every object of the tenant: one LIST, then one GET per group. */
     @Override
     public Map<String, List<RuleGroup>> list(String tenant) {
         TenantIds.require(NAME, tenant);
+        return groupsUnder(tenant, keys.tenantPrefix(tenant));
+    }
+
+    /** Reads only the namespace's objects (its key prefix), not the tenant's. */
+    @Override
+    public List<RuleGroup> list(String tenant, String namespace) {
+        TenantIds.require(NAME, tenant);
+        if (nameProblem(namespace, "g").isPresent()) return List.of(); // such a namespace cannot be in the bucket
+        return groupsUnder(tenant, keys.namespacePrefix(tenant, namespace)).getOrDefault(namespace, List.of());
+    }
+
+    private Map<String, List<RuleGroup>> groupsUnder(String tenant, String prefix) {
         List<Located> found = new ArrayList<>();
         for (String bucket : buckets) {
-            for (S3Object o : call("list " + bucket + "/" + keys.tenantPrefix(tenant), () ->
-                    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(keys.tenantPrefix(tenant))).contents().stream().toList())) {
+            for (S3Object o : call("list " + bucket + "/" + prefix, () ->
+                    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream().toList())) {
                 Optional<RuleObjectKeys.Parsed> parsed = keys.parse(o.key());
                 if (parsed.isEmpty() || !parsed.get().tenant().equals(tenant)) {
                     log.warn("{}: skipping s3://{}/{}: not a rule group key Loki can load", NAME, bucket, o.key());
@@ -249,14 +266,15 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     /** One group object, or null when it does not exist. */
     private RuleGroup fetch(Located l) {
-        ResponseBytes<GetObjectResponse> bytes;
+        String what = "get " + l.bucket() + "/" + l.key();
+        byte[] bytes;
         try {
-            bytes = call("get " + l.bucket() + "/" + l.key(), () -> s3.getObjectAsBytes(r -> r.bucket(l.bucket()).key(l.key())));
+            bytes = call(what, () -> read(what, s3.getObject(r -> r.bucket(l.bucket()).key(l.key()))));
         } catch (RulerException e) {
             if (e.getCause() instanceof NoSuchKeyException) return null;
             throw e;
         }
-        LokiRuleGroup p = parse(bytes.asByteArray(), l.key());
+        LokiRuleGroup p = parse(bytes, l.key());
         RuleObjectKeys.Parsed ids = new RuleObjectKeys.Parsed(p.getUser(), p.getNamespace(), p.getName());
         if (!ids.equals(l.parsed())) {
             throw new RulerException(NAME + ": s3://" + l.bucket() + "/" + l.key() + " holds group " + ids
@@ -264,6 +282,28 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
                     0, true, null);
         }
         return LokiRuleGroupCodec.decode(p);
+    }
+
+    /**
+     * The object's bytes, at most {@link #limit}: refused by its announced length before any is read, and counted
+     * while reading too, since a body may be longer than announced or announce nothing.
+     */
+    private byte[] read(String what, ResponseInputStream<GetObjectResponse> in) {
+        try (in) {
+            Long announced = in.response().contentLength();
+            if (announced != null && announced > limit.bytes()) {
+                in.abort(); // do not drain the rest of a large body just to reuse the connection
+                throw limit.exceeded(NAME + " " + what, null);
+            }
+            byte[] body = in.readNBytes(limit.bytes() + 1);
+            if (body.length > limit.bytes()) {
+                in.abort();
+                throw limit.exceeded(NAME + " " + what, null);
+            }
+            return body;
+        } catch (IOException e) {
+            throw SdkClientException.create("reading the object failed: " + e.getMessage(), e);
+        }
     }
 
     private static LokiRuleGroup parse(byte[] body, String key) {

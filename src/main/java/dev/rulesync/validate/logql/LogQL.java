@@ -101,6 +101,15 @@ public final class LogQL implements ExpressionLanguage {
         return parse(expr).expr.print();
     }
 
+    /** The tree of a valid expression, or null when Loki would refuse it (for the semantic checks). */
+    Expr tree(String expr) {
+        try {
+            return parse(expr).expr;
+        } catch (InvalidExpressionException e) {
+            return null;
+        }
+    }
+
     private record Parsed(Expr expr) {
     }
 

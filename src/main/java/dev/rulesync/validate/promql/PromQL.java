@@ -95,8 +95,23 @@ public final class PromQL implements ExpressionLanguage {
         return parse(expr).type();
     }
 
+    /**
+     * The last expression each thread parsed, by identity: the validator's syntax check and the semantic checks
+     * ask for the same string one after the other, and should not pay for two parses.
+     */
+    private final ThreadLocal<Object[]> last = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** Parses and checks {@code expr}. */
     public Parsed parse(String expr) {
+        Object[] l = last.get();
+        if (l[0] == expr) return (Parsed) l[1];
+        Parsed p = parseUncached(expr);
+        l[0] = expr;
+        l[1] = p;
+        return p;
+    }
+
+    private Parsed parseUncached(String expr) {
         Result r = run(expr);
         if (r.errors().isEmpty()) return new Parsed(r.root(), r.root().type(), List.of());
         List<ExprProblem> problems = new ArrayList<>(r.errors().size());

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A FAKE ruler for fault tests only (slow answers, 5xx, 429, scripted 4xx): things a real Mimir or Loki will not do
+ * A FAKE ruler for fault tests only (slow or endless answers, 5xx, 429, scripted 4xx): things a real Mimir or Loki will not do
  * on demand. It answers from a script, one answer per request (the last one repeats), and records what it was sent.
  * Behaviour against real rulers is tested in the *IT contract tests.
  */
@@ -33,7 +33,7 @@ public final class FakeRuler implements AutoCloseable {
     public record Seen(String method, String rawPath, Headers headers, String body) {
     }
 
-    private record Answer(int status, String body, boolean hang) {
+    private record Answer(int status, String body, boolean hang, boolean endless) {
     }
 
     private final HttpServer server;
@@ -79,13 +79,25 @@ public final class FakeRuler implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestHeaders(), body));
             Answer a = script.size() > 1 ? script.pollFirst() : script.peekFirst();
-            if (a == null) a = new Answer(500, "fake ruler: no answer scripted", false);
+            if (a == null) a = new Answer(500, "fake ruler: no answer scripted", false, false);
             if (a.hang()) {
                 try {
                     closed.await(60, TimeUnit.SECONDS); // a blackholed ruler: never answers while the test runs
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (a.endless()) {
+                // chunked, no length announced, never finished: only the client's own limit or timeout ends it
+                byte[] chunk = "# a runaway answer\n".repeat(512).getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(a.status(), 0);
+                try {
+                    while (closed.getCount() > 0) ex.getResponseBody().write(chunk);
+                } catch (IOException clientHungUp) {
+                    // what a client that stops reading does
+                }
+                ex.close();
+                return;
             }
             byte[] out = a.body().getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(a.status(), out.length == 0 ? -1 : out.length);
@@ -96,12 +108,18 @@ public final class FakeRuler implements AutoCloseable {
     }
 
     public FakeRuler answer(int status, String body) {
-        script.addLast(new Answer(status, body, false));
+        script.addLast(new Answer(status, body, false, false));
         return this;
     }
 
     public FakeRuler hang() {
-        script.addLast(new Answer(200, "", true));
+        script.addLast(new Answer(200, "", true, false));
+        return this;
+    }
+
+    /** A 200 whose body never ends and announces no length. */
+    public FakeRuler endless() {
+        script.addLast(new Answer(200, "", false, true));
         return this;
     }
 

@@ -10,6 +10,7 @@ import dev.rulesync.model.RuleGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +39,7 @@ class RulerHttpFaultTest {
     }
 
     private MimirRulerTarget mimir(URI url, HttpAuthProperties auth, Duration timeout) {
-        return new MimirRulerTarget(new MimirTargetProperties(url, null, auth, null, timeout, FAST_RETRY));
+        return new MimirRulerTarget(new MimirTargetProperties(url, null, auth, null, timeout, FAST_RETRY, null));
     }
 
     private MimirRulerTarget mimir() {
@@ -85,6 +86,20 @@ class RulerHttpFaultTest {
             assertThat(e.getMessage()).contains("no answer within PT0.3S", "3 attempts");
         });
         assertThat(fake.seen).hasSize(3);
+    }
+
+    @Test
+    void anEndlessAnswerIsCutAtTheReadLimitAndNotRetried() {
+        fake.endless();
+        // the timeout is far away: only the read limit can end this call in time
+        MimirRulerTarget capped = new MimirRulerTarget(new MimirTargetProperties(fake.url(), null, null, null,
+                Duration.ofMinutes(5), FAST_RETRY, DataSize.ofMegabytes(1)));
+        assertThatThrownBy(() -> capped.list("t1")).isInstanceOfSatisfying(RulerException.class, e -> {
+            assertThat(e.permanent()).isTrue();
+            assertThat(e.getMessage()).contains("mimir GET /prometheus/config/v1/rules: the answer is larger than 1MB",
+                    "rulesync.mimir.max-response-size");
+        });
+        assertThat(fake.seen).hasSize(1);
     }
 
     @Test
@@ -137,7 +152,7 @@ class RulerHttpFaultTest {
     void lokiSendsPercentDoubleEncoded() {
         fake.answer(202, "");
         LokiApiTarget loki = new LokiApiTarget(new LokiTargetProperties(LokiTargetProperties.Mode.API, fake.url(),
-                null, null, null, Duration.ofSeconds(5), FAST_RETRY, null));
+                null, null, null, Duration.ofSeconds(5), FAST_RETRY, null, null));
         loki.deleteGroup("t", "50%", "a b");
         assertThat(fake.seen.get(0).rawPath()).isEqualTo("/loki/api/v1/rules/50%2525/a%2520b");
     }
@@ -145,13 +160,31 @@ class RulerHttpFaultTest {
     @Test
     void lokiNoRuleGroupsFoundIsEmptyButAnyOther404IsAnError() {
         LokiApiTarget loki = new LokiApiTarget(new LokiTargetProperties(LokiTargetProperties.Mode.API, fake.url(),
-                null, null, null, Duration.ofSeconds(5), FAST_RETRY, null));
+                null, null, null, Duration.ofSeconds(5), FAST_RETRY, null, null));
         fake.answer(404, "no rule groups found\n").answer(404, "404 page not found\n");
         assertThat(loki.list("t")).isEmpty();
         assertThatThrownBy(() -> loki.list("t")).isInstanceOfSatisfying(RulerException.class, e -> {
             assertThat(e.permanent()).isTrue();
             assertThat(e.getMessage()).contains("404 page not found");
         });
+    }
+
+    @Test
+    void aNamespaceListingTakesOnlyTheRulersOwnEmptyAnswerAsEmpty() {
+        LokiApiTarget loki = new LokiApiTarget(new LokiTargetProperties(LokiTargetProperties.Mode.API, fake.url(),
+                null, null, null, Duration.ofSeconds(5), FAST_RETRY, null, null));
+        fake.answer(404, "no rule groups found\n").answer(404, "404 page not found\n")
+                .answer(404, "no rule groups found\n").answer(200, "other:\n  - name: g\n    rules: []\n");
+        assertThat(loki.list("t", "50%")).isEmpty();
+        assertThat(fake.seen.get(0).rawPath()).isEqualTo("/loki/api/v1/rules/50%2525");
+        assertThatThrownBy(() -> loki.list("t", "ns")).isInstanceOfSatisfying(RulerException.class,
+                e -> assertThat(e.getMessage()).contains("404 page not found"));
+        // Mimir answers 200 {} for an empty namespace: any 404 is an error, even one worded like Loki's
+        assertThatThrownBy(() -> mimir().list("t", "ns")).isInstanceOf(RulerException.class);
+        assertThatThrownBy(() -> mimir().list("t", "ns")).isInstanceOfSatisfying(RulerException.class,
+                e -> assertThat(e.getMessage()).contains("asked for namespace \"ns\", got [other]"));
+        assertThat(loki.list("t", "a/b")).as("a name Loki cannot hold is not asked for").isEmpty();
+        assertThat(fake.seen).hasSize(4);
     }
 
     @Test

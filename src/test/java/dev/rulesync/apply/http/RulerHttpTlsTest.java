@@ -90,7 +90,7 @@ class RulerHttpTlsTest {
 
     private MimirRulerTarget client(TlsProperties tls) {
         return new MimirRulerTarget(new MimirTargetProperties(fake.url(), null, null, tls, Duration.ofSeconds(5),
-                new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(20))));
+                new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(20)), null));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.rulesync.model.RuleGroup;
 import dev.rulesync.testsupport.peers.Peers;
 import dev.rulesync.testsupport.peers.RealPeers;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.util.List;
 
@@ -17,15 +18,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RealPeers
 class LokiApiTargetIT extends RulerTargetContract {
 
+    private final Peers peers;
     private final LokiApiTarget loki;
 
     LokiApiTargetIT(Peers peers) {
+        this.peers = peers;
         this.loki = new LokiApiTarget(LokiTargetProperties.api(peers.lokiUrl()));
     }
 
     @Override
     protected RulerTarget target() {
         return loki;
+    }
+
+    @Override
+    protected RulerTarget withReadLimit(DataSize limit) {
+        return new LokiApiTarget(new LokiTargetProperties(LokiTargetProperties.Mode.API, peers.lokiUrl(), null, null,
+                null, null, null, null, limit));
+    }
+
+    @Override
+    protected String readLimitProperty() {
+        return "rulesync.loki.max-response-size";
     }
 
     @Test

@@ -46,7 +46,7 @@ class LokiApiTargetTest {
     @Test
     void secretsStayOutOfToString() {
         LokiTargetProperties.S3 s3 = new LokiTargetProperties.S3(null, null, List.of("b"), null, "AKID", "s3cr3t",
-                null, true, null, 0);
+                null, true, null, 0, null);
         var auth = new dev.rulesync.apply.http.HttpAuthProperties("u", "pa55", null, null, null);
         var token = new dev.rulesync.apply.http.HttpAuthProperties(null, null, null, "t0ken", null);
         assertThat(s3.toString()).doesNotContain("s3cr3t").contains("AKID");

@@ -8,6 +8,7 @@ import dev.rulesync.model.RuleGroup;
 import dev.rulesync.testsupport.peers.Peers;
 import dev.rulesync.testsupport.peers.RealPeers;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.util.List;
 
@@ -17,15 +18,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RealPeers
 class MimirRulerTargetIT extends RulerTargetContract {
 
+    private final Peers peers;
     private final MimirRulerTarget mimir;
 
     MimirRulerTargetIT(Peers peers) {
+        this.peers = peers;
         this.mimir = new MimirRulerTarget(MimirTargetProperties.of(peers.mimirUrl()));
     }
 
     @Override
     protected RulerTarget target() {
         return mimir;
+    }
+
+    @Override
+    protected RulerTarget withReadLimit(DataSize limit) {
+        return new MimirRulerTarget(new MimirTargetProperties(peers.mimirUrl(), null, null, null, null, null, limit));
+    }
+
+    @Override
+    protected String readLimitProperty() {
+        return "rulesync.mimir.max-response-size";
     }
 
     @Test

@@ -24,10 +24,10 @@ class MimirRulerTargetTest {
     @Test
     void prefixIsConfigurable() {
         MimirRulerTarget bare = new MimirRulerTarget(new MimirTargetProperties(URI.create("http://m"), "api/", null,
-                null, null, null));
+                null, null, null, null));
         assertThat(bare.uri("ns").getRawPath()).isEqualTo("/api/config/v1/rules/ns");
         MimirRulerTarget none = new MimirRulerTarget(new MimirTargetProperties(URI.create("http://m"), "", null,
-                null, null, null));
+                null, null, null, null));
         assertThat(none.uri().getRawPath()).isEqualTo("/config/v1/rules");
     }
 

@@ -6,6 +6,7 @@ import dev.rulesync.apply.http.RetryProperties;
 import dev.rulesync.apply.loki.LokiTargetProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** S3 faults MinIO will not produce on demand (503, a silent endpoint, an access error), against a FakeRuler. */
+/**
+ * S3 faults MinIO will not produce on demand (503, a silent endpoint, an access error, an object body without a
+ * length that never ends), against a FakeRuler.
+ */
 class LokiS3FaultTest {
 
     private static final String EMPTY_LISTING = """
@@ -32,8 +36,13 @@ class LokiS3FaultTest {
     }
 
     private LokiS3Target store(Duration timeout) {
+        return store(timeout, null);
+    }
+
+    private LokiS3Target store(Duration timeout, DataSize maxObjectSize) {
         return new LokiS3Target(new LokiTargetProperties.S3(fake.url(), "us-east-1", List.of("rules"), "", "AK", "SK",
-                null, true, null, 2), timeout, new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(50)), null);
+                null, true, null, 2, maxObjectSize), timeout,
+                new RetryProperties(3, Duration.ofMillis(10), Duration.ofMillis(50)), null);
     }
 
     @Test
@@ -68,5 +77,21 @@ class LokiS3FaultTest {
                 assertThat(e.status()).isZero();
             });
         }
+    }
+
+    @Test
+    void anObjectWithoutALengthIsCountedWhileReadAndCutAtTheLimit() {
+        String key = new RuleObjectKeys("").key("t", "ns", "g");
+        fake.answer(200, EMPTY_LISTING.replace("<KeyCount>0</KeyCount>",
+                "<KeyCount>1</KeyCount><Contents><Key>" + key + "</Key><Size>10</Size></Contents>")).endless();
+        // the timeout is far away: only the read limit can end this listing in time
+        try (LokiS3Target s = store(Duration.ofMinutes(5), DataSize.ofKilobytes(64))) {
+            assertThatThrownBy(() -> s.list("t")).isInstanceOfSatisfying(RulerException.class, e -> {
+                assertThat(e.permanent()).isTrue();
+                assertThat(e.getMessage()).contains("loki-s3 get rules/" + key + ": the answer is larger than 64KB",
+                        "rulesync.loki.s3.max-object-size");
+            });
+        }
+        assertThat(fake.seen).hasSize(2);
     }
 }

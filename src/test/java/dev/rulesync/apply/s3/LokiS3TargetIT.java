@@ -12,6 +12,7 @@ import dev.rulesync.testsupport.peers.Peers;
 import dev.rulesync.testsupport.peers.RealPeers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -60,20 +61,40 @@ class LokiS3TargetIT extends RulerTargetContract {
                 .build();
     }
 
+    private final List<LokiS3Target> capped = new ArrayList<>();
+
     private LokiTargetProperties.S3 s3Settings(List<String> buckets) {
+        return s3Settings(buckets, null);
+    }
+
+    private LokiTargetProperties.S3 s3Settings(List<String> buckets, DataSize maxObjectSize) {
         return new LokiTargetProperties.S3(peers.minioUrl(), "us-east-1", buckets, "", peers.minioAccessKey(),
-                peers.minioSecretKey(), null, true, null, 4);
+                peers.minioSecretKey(), null, true, null, 4, maxObjectSize);
     }
 
     @AfterAll
     void close() {
         store.close();
+        capped.forEach(LokiS3Target::close);
         raw.close();
     }
 
     @Override
     protected RulerTarget target() {
         return store;
+    }
+
+    @Override
+    protected RulerTarget withReadLimit(DataSize limit) {
+        LokiS3Target s = new LokiS3Target(s3Settings(List.of(peers.lokiRulerBucket()), limit), Duration.ofSeconds(10),
+                RetryProperties.DEFAULT, null);
+        capped.add(s);
+        return s;
+    }
+
+    @Override
+    protected String readLimitProperty() {
+        return "rulesync.loki.s3.max-object-size";
     }
 
     @Test

@@ -38,7 +38,7 @@ class LokiS3TargetTest {
 
     private final FakeRuler fake = new FakeRuler().answer(200, "");
     private final LokiS3Target store = new LokiS3Target(new LokiTargetProperties.S3(fake.url(), "us-east-1",
-            List.of("a", "b"), "", "AK", "SK", null, true, null, 2), Duration.ofSeconds(5), RetryProperties.DEFAULT, STRICT);
+            List.of("a", "b"), "", "AK", "SK", null, true, null, 2, null), Duration.ofSeconds(5), RetryProperties.DEFAULT, STRICT);
 
     @AfterEach
     void stop() {

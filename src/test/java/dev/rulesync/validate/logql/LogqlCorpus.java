@@ -1,5 +1,7 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.testsupport.Corpora;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -511,23 +514,48 @@ final class LogqlCorpus {
             sum(count_over_time({app="foo"} | line_format "{{.a" [1m])) + 1
             """;
 
-    /** The examples from Loki's documentation, fragments completed with a selector. */
+    /**
+     * The examples from Loki's documentation (every {@code ```logql} block of its query and alerting docs, from the
+     * pinned Loki module), plus ../shared's extracted examples when present; fragments completed with a selector.
+     */
     static List<String> docsExamples() {
-        Path file = Path.of(System.getProperty("rulesync.shared", "../shared"), "corpus/loki-docs/logql-examples.txt");
+        List<String> blocks = new ArrayList<>();
         try {
-            String all = Files.readString(file, StandardCharsets.UTF_8);
-            List<String> out = new ArrayList<>();
-            for (String part : all.split("(?m)^----\\s*$")) {
-                String e = part.strip();
-                if (e.isEmpty()) continue;
-                out.add(e);
-                char c = e.charAt(0);
-                if (c == '|' || c == '!') out.add("{job=\"docs\"} " + e);
+            for (Path md : Corpora.lokiQueryDocs()) blocks.addAll(logqlBlocks(Files.readAllLines(md, StandardCharsets.UTF_8)));
+            Optional<Path> extra = Corpora.shared("loki-docs/logql-examples.txt");
+            if (extra.isPresent()) {
+                blocks.addAll(List.of(Files.readString(extra.get(), StandardCharsets.UTF_8).split("(?m)^----\\s*$")));
             }
-            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> out = new ArrayList<>();
+        for (String part : blocks) {
+            String e = part.strip();
+            if (e.isEmpty()) continue;
+            out.add(e);
+            char c = e.charAt(0);
+            if (c == '|' || c == '!') out.add("{job=\"docs\"} " + e);
+        }
+        return out;
+    }
+
+    /** The text of each fenced {@code ```logql} block of a Markdown page (fences may be indented in lists). */
+    static List<String> logqlBlocks(List<String> markdown) {
+        List<String> out = new ArrayList<>();
+        StringBuilder block = null;
+        for (String line : markdown) {
+            String t = line.strip();
+            if (block == null) {
+                if (t.startsWith("```logql")) block = new StringBuilder();
+            } else if (t.startsWith("```")) {
+                out.add(block.toString());
+                block = null;
+            } else {
+                block.append(line).append('\n');
+            }
+        }
+        return out;
     }
 
     static List<String> handWritten() {

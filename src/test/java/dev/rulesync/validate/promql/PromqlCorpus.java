@@ -1,5 +1,6 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.testsupport.Corpora;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -12,34 +13,22 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-/** The expressions of the differential suite and benchmark, read from the shared corpora. */
+/**
+ * The expressions of the differential suite and benchmark: real rule files and Prometheus' own PromQL test scripts,
+ * from the pinned Go modules (see {@link Corpora}).
+ */
 final class PromqlCorpus {
 
     private PromqlCorpus() {
     }
 
-    /** rulesync.shared (../shared beside the checkout); from a worktree deeper down, the nearest shared/ above. */
-    static Path shared() {
-        Path dir = Path.of(System.getProperty("rulesync.shared", "../shared")).toAbsolutePath().normalize();
-        if (Files.isDirectory(dir.resolve("corpus"))) return dir;
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared").resolve("corpus"))) return p.resolve("shared");
-        }
-        return dir;
-    }
-
-    /** Every rule expr in the kube-prometheus and loki-mixin YAML files. */
+    /** Every rule expr in the real rule files (plain and PrometheusRule objects). */
     static List<String> ruleExpressions() throws IOException {
         List<String> out = new ArrayList<>();
-        for (String folder : List.of("kube-prometheus", "loki-mixin")) {
-            try (Stream<Path> files = Files.list(shared().resolve("corpus").resolve(folder))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    try (Reader r = Files.newBufferedReader(f)) {
-                        for (Object doc : new Yaml().loadAll(r)) collectExprs(doc, out);
-                    }
-                }
+        for (Path f : Corpora.promqlRuleFiles()) {
+            try (Reader r = Files.newBufferedReader(f)) {
+                for (Object doc : new Yaml().loadAll(r)) collectExprs(doc, out);
             }
         }
         return out;
@@ -65,12 +54,10 @@ final class PromqlCorpus {
     /** The expression of every eval line in the promqltest scripts. */
     static List<String> promqltestExpressions() throws IOException {
         List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(shared().resolve("corpus").resolve("promqltest"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".test")).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    Matcher m = EVAL.matcher(line);
-                    if (m.matches()) out.add(m.group(1).strip());
-                }
+        for (Path f : Corpora.promqlTestScripts()) {
+            for (String line : Files.readAllLines(f)) {
+                Matcher m = EVAL.matcher(line);
+                if (m.matches()) out.add(m.group(1).strip());
             }
         }
         return out;

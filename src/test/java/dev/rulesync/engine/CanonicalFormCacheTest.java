@@ -1,4 +1,4 @@
-package dev.rulesync.cli;
+package dev.rulesync.engine;
 
 import dev.rulesync.validate.ExprProblem;
 import dev.rulesync.validate.ExpressionLanguage;

@@ -1,4 +1,4 @@
-package dev.rulesync.cli;
+package dev.rulesync.engine;
 
 import dev.rulesync.apply.RulerTarget;
 import dev.rulesync.apply.loki.LokiApiTarget;
@@ -12,7 +12,6 @@ import dev.rulesync.validate.ExprProblem;
 import dev.rulesync.validate.ExpressionLanguage;
 import dev.rulesync.validate.ExpressionLanguages;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +35,8 @@ public final class Rulers implements AutoCloseable {
         this.closeables = closeables;
     }
 
-    /**
-     * @param fileRoot  the root plain rule file paths are named relative to ({@code {path}}), or null
-     * @param decorator applied to every real target (tests count the calls); identity otherwise
-     */
-    public static Rulers build(RuleSyncProperties props, ExpressionLanguages languages, Path fileRoot,
+    /** @param decorator applied to every real target (tests count the calls); identity otherwise */
+    public static Rulers build(RuleSyncProperties props, ExpressionLanguages languages,
                                UnaryOperator<RulerTarget> decorator) {
         Map<String, RulerTarget> byName = new LinkedHashMap<>();
         List<PlanTarget> planTargets = new ArrayList<>();
@@ -48,7 +44,7 @@ public final class Rulers implements AutoCloseable {
         if (props.mimirEnabled()) {
             RulerTarget t = decorator.apply(new MimirRulerTarget(props.mimir()));
             byName.put(t.name(), t);
-            planTargets.add(PlanTarget.of(t, props.naming().forType(RuleType.METRICS).withFileRoot(fileRoot),
+            planTargets.add(PlanTarget.of(t, props.naming().forType(RuleType.METRICS),
                     languageFor(languages, RuleType.METRICS)));
         }
         if (props.lokiEnabled()) {
@@ -64,7 +60,7 @@ public final class Rulers implements AutoCloseable {
             }
             RulerTarget t = decorator.apply(real);
             byName.put(t.name(), t);
-            planTargets.add(PlanTarget.of(t, props.naming().forType(RuleType.LOGS).withFileRoot(fileRoot),
+            planTargets.add(PlanTarget.of(t, props.naming().forType(RuleType.LOGS),
                     languageFor(languages, RuleType.LOGS)));
         }
         return new Rulers(Map.copyOf(byName), List.copyOf(planTargets), closeables);

@@ -1,4 +1,4 @@
-package dev.rulesync.cli;
+package dev.rulesync.engine;
 
 import dev.rulesync.classify.Classification;
 import dev.rulesync.classify.Classifier;
@@ -8,6 +8,9 @@ import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.LoadedObject;
 import dev.rulesync.source.RuleFileLoader;
 import dev.rulesync.validate.CheckSwitches;
+import dev.rulesync.validate.Checks;
+import dev.rulesync.validate.Suppressions;
+import dev.rulesync.validate.TreeChecks;
 import dev.rulesync.validate.ObjectVerdict;
 import dev.rulesync.validate.Validator;
 
@@ -17,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -75,11 +80,44 @@ public final class Linter {
      */
     public List<CheckedFile> checkFiles(List<Path> paths) throws IOException {
         List<Path> files = files(paths);
+        List<CheckedFile> checked;
         try {
-            return files.parallelStream().map(this::checkFile).toList();
+            checked = files.parallelStream().map(this::checkFile).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return withTreeProblems(checked);
+    }
+
+    /**
+     * The whole-tree stage over every file read: duplicates across groups and files, dependencies across
+     * tenants. Each problem goes to the file it is placed in, under that file's disable comments.
+     */
+    private static List<CheckedFile> withTreeProblems(List<CheckedFile> checked) {
+        TreeChecks tree = new TreeChecks();
+        for (CheckedFile f : checked) {
+            for (CheckedObject o : f.objects()) {
+                var c = o.checked().classification();
+                tree.put(o.object().object().ref(), c.tenant(), c.type(), o.checked().verdict().analyses());
+            }
+        }
+        Map<String, List<Problem>> byFile = new HashMap<>();
+        for (Problem p : tree.all()) byFile.computeIfAbsent(p.position().file(), k -> new ArrayList<>()).add(p);
+        if (byFile.isEmpty()) return checked;
+        List<CheckedFile> out = new ArrayList<>(checked.size());
+        for (CheckedFile f : checked) {
+            List<Problem> extra = byFile.get(f.loaded().file());
+            if (extra == null) {
+                out.add(f);
+                continue;
+            }
+            List<Problem> problems = new ArrayList<>(f.problems());
+            problems.addAll(Suppressions.apply(f.loaded(), extra).stream()
+                    .filter(p -> !p.check().equals(Checks.COMMENT_DISABLE)).toList());
+            problems.sort(java.util.Comparator.comparing(Problem::position).thenComparing(Problem::check));
+            out.add(new CheckedFile(f.loaded(), f.objects(), problems));
+        }
+        return out;
     }
 
     private CheckedFile checkFile(Path file) {
@@ -89,10 +127,17 @@ public final class Linter {
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
         }
-        List<Problem> problems = new ArrayList<>(loaded.problems());
+        List<Problem> problems = new ArrayList<>(Suppressions.apply(loaded, loaded.problems()));
         List<CheckedObject> objects = new ArrayList<>();
         for (LoadedObject o : loaded.objects()) {
             Checked checked = checkAndClassify(o);
+            if (!loaded.disables().isEmpty()) {
+                // disable comments act like the disable annotation: a switched-off error no longer blocks the object
+                ObjectVerdict v = checked.verdict();
+                List<Problem> kept = Suppressions.apply(loaded, v.problems()).stream()
+                        .filter(p -> !p.check().equals(Checks.COMMENT_DISABLE)).toList();
+                checked = new Checked(checked.classification(), new ObjectVerdict(v.ref(), kept, v.analyses()));
+            }
             objects.add(new CheckedObject(o, checked));
             problems.addAll(checked.verdict().problems());
         }
