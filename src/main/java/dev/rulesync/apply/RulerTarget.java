@@ -2,6 +2,7 @@ package dev.rulesync.apply;
 
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
+import dev.rulesync.model.TenantIds;
 
 import java.util.List;
 import java.util.Map;
@@ -52,4 +53,15 @@ public interface RulerTarget {
 
     /** Why a namespace or group name cannot be stored by this target (e.g. '/' on Loki), or empty when it can. */
     Optional<String> nameProblem(String namespace, String group);
+
+    /**
+     * The tenant id, checked before a call: the rulers refuse an invalid one, and the S3 store puts it into object
+     * keys verbatim. An invalid id is a permanent failure of {@code target}.
+     */
+    static String validTenant(String target, String tenant) {
+        TenantIds.problem(tenant).ifPresent(p -> {
+            throw new RulerException(target + ": " + p, 0, true, null);
+        });
+        return tenant;
+    }
 }

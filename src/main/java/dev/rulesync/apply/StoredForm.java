@@ -1,5 +1,7 @@
 package dev.rulesync.apply;
 
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 
@@ -31,8 +33,8 @@ public final class StoredForm {
     public RuleGroup apply(RuleGroup g) {
         List<Rule> rules = g.rules().stream().map(this::apply).toList();
         Integer limit = g.limit() == null || g.limit() == 0 || drops(Field.LIMIT) ? null : g.limit();
-        return new RuleGroup(g.name(), PromDuration.stored(g.interval()),
-                drops(Field.QUERY_OFFSET) ? null : PromDuration.stored(g.queryOffset()),
+        return new RuleGroup(g.name(), stored(g.interval()),
+                drops(Field.QUERY_OFFSET) ? null : stored(g.queryOffset()),
                 limit,
                 drops(Field.GROUP_LABELS) ? Map.of() : g.labels(),
                 drops(Field.SOURCE_TENANTS) ? List.of() : g.sourceTenants(),
@@ -40,8 +42,23 @@ public final class StoredForm {
     }
 
     private Rule apply(Rule r) {
-        return new Rule(r.record(), r.alert(), r.expr(), PromDuration.stored(r.forDuration()),
-                drops(Field.KEEP_FIRING_FOR) ? null : PromDuration.stored(r.keepFiringFor()),
+        return new Rule(r.record(), r.alert(), r.expr(), stored(r.forDuration()),
+                drops(Field.KEEP_FIRING_FOR) ? null : stored(r.keepFiringFor()),
                 r.labels(), r.annotations(), r.origin());
+    }
+
+    /**
+     * A duration as the ruler gives it back: Prometheus' canonical text ({@code 90s} comes back as {@code 1m30s}),
+     * or null for absent and zero durations, which the rulers leave out. Text that does not parse is returned
+     * unchanged, so the ruler's own error reaches the user.
+     */
+    static String stored(String text) {
+        if (text == null) return null;
+        try {
+            long nanos = PromDuration.parse(text);
+            return nanos == 0 ? null : PromDuration.format(nanos);
+        } catch (GoSyntaxException e) {
+            return text;
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
+import dev.rulesync.model.TenantIds;
 
 import java.util.ArrayList;
 import java.util.List;

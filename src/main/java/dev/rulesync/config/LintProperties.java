@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.time.Duration;
-import dev.rulesync.apply.PromDuration;
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Severity;
 import dev.rulesync.validate.LintPolicy;
 
@@ -83,8 +84,8 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
         private static Duration duration(String key, String d) {
             if (d == null || d.isBlank()) return null;
             try {
-                return PromDuration.parse(d.trim());
-            } catch (IllegalArgumentException e) {
+                return Duration.ofNanos(PromDuration.parse(d.trim()));
+            } catch (GoSyntaxException e) {
                 throw new IllegalArgumentException("rulesync.lint.policy." + key + ": " + e.getMessage());
             }
         }

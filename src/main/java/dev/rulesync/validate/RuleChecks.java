@@ -1,5 +1,7 @@
 package dev.rulesync.validate;
 
+import dev.rulesync.gosyntax.GoTemplate;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Position;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.Rule;
@@ -41,10 +43,10 @@ final class RuleChecks {
                             + first.line() + "); group names must be unique in an object");
                 }
             }
-            if (g.interval() != null && !Durations.isValid(g.interval())) {
+            if (g.interval() != null && !PromDuration.isValid(g.interval())) {
                 sink.add(g.origin().field("interval"), Checks.GROUP_INTERVAL, badDuration("interval", g.interval()));
             }
-            if (g.queryOffset() != null && !Durations.isValid(g.queryOffset())) {
+            if (g.queryOffset() != null && !PromDuration.isValid(g.queryOffset())) {
                 sink.add(g.origin().field("query_offset"), Checks.GROUP_INTERVAL,
                         badDuration("query_offset", g.queryOffset()));
             }
@@ -91,10 +93,10 @@ final class RuleChecks {
             }
         }
         if (isAlert) {
-            if (r.forDuration() != null && !Durations.isValid(r.forDuration())) {
+            if (r.forDuration() != null && !PromDuration.isValid(r.forDuration())) {
                 sink.add(r.origin().field("for"), Checks.ALERTS_FOR, badDuration("for", r.forDuration()));
             }
-            if (r.keepFiringFor() != null && !Durations.isValid(r.keepFiringFor())) {
+            if (r.keepFiringFor() != null && !PromDuration.isValid(r.keepFiringFor())) {
                 sink.add(r.origin().field("keep_firing_for"), Checks.ALERTS_FOR,
                         badDuration("keep_firing_for", r.keepFiringFor()));
             }
@@ -125,7 +127,7 @@ final class RuleChecks {
     private void templates(String kind, Map<String, String> values, Map<String, Position> f,
                                   Position fallback, Sink sink) {
         for (Map.Entry<String, String> e : values.entrySet()) {
-            Optional<GoTemplateSyntax.Error> err = GoTemplateSyntax.check(e.getValue());
+            Optional<GoTemplate.Error> err = AlertTemplates.check(e.getValue());
             if (err.isPresent()) {
                 Position start = f.getOrDefault("value:" + kind + "." + e.getKey(),
                         f.getOrDefault(kind + "." + e.getKey(), fallback));

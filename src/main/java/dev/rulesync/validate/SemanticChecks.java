@@ -1,6 +1,7 @@
 package dev.rulesync.validate;
 
-import dev.rulesync.apply.PromDuration;
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Origin;
 import dev.rulesync.model.Position;
 import dev.rulesync.model.Problem;
@@ -120,17 +121,26 @@ public final class SemanticChecks {
         return null;
     }
 
+    /** A duration the syntax checks have already accepted. */
+    private static Duration duration(String text) {
+        try {
+            return Duration.ofNanos(PromDuration.parse(text));
+        } catch (GoSyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The group checks: an interval longer than the staleness window. */
     public void group(RuleObject object, RuleGroup g, List<Problem> out) {
-        if (g.interval() == null || !Durations.isValid(g.interval())) return;
-        Duration interval = PromDuration.parse(g.interval());
+        if (g.interval() == null || !PromDuration.isValid(g.interval())) return;
+        Duration interval = duration(g.interval());
         if (interval.compareTo(STALENESS) <= 0) return;
         boolean gaps = false;
         for (Rule r : g.rules()) {
             if (!r.isAlert()) {
                 gaps = true;
-            } else if (r.keepFiringFor() == null || !Durations.isValid(r.keepFiringFor())
-                    || PromDuration.parse(r.keepFiringFor()).compareTo(interval) < 0) {
+            } else if (r.keepFiringFor() == null || !PromDuration.isValid(r.keepFiringFor())
+                    || duration(r.keepFiringFor()).compareTo(interval) < 0) {
                 gaps = true;
             }
         }
@@ -175,12 +185,12 @@ public final class SemanticChecks {
             Map<String, String> m = kind.equals("labels") ? r.labels() : r.annotations();
             for (Map.Entry<String, String> e : m.entrySet()) {
                 String text = e.getValue();
-                if (text == null || GoTemplateSyntax.check(text).isPresent()) continue;
+                if (text == null || AlertTemplates.check(text).isPresent()) continue;
                 Map<String, Position> f = r.origin().fields();
                 Position start = f.getOrDefault("value:" + kind + "." + e.getKey(),
                         f.getOrDefault(kind + "." + e.getKey(), r.origin().at()));
                 Origin.ExprLocator loc = values.at(start);
-                for (GoTemplateSyntax.Use u : GoTemplateSyntax.uses(text)) {
+                for (AlertTemplates.Use u : AlertTemplates.uses(text)) {
                     Position at = valueAt(loc, text, u.offset(), start);
                     Position end = at == start ? Position.UNKNOWN : valueEnd(loc, text, u.offset() + u.length());
                     String where = kind + "." + e.getKey();
@@ -245,16 +255,16 @@ public final class SemanticChecks {
         }
         if (alert && (policy.minFor() != null || policy.maxFor() != null)) {
             String f = r.forDuration();
-            if (f != null && !Durations.isValid(f)) return;
-            Duration d = f == null ? Duration.ZERO : PromDuration.parse(f);
+            if (f != null && !PromDuration.isValid(f)) return;
+            Duration d = f == null ? Duration.ZERO : duration(f);
             Position at = r.origin().field(f == null ? "alert" : "for");
             if (policy.minFor() != null && d.compareTo(policy.minFor()) < 0) {
                 out.add(policyProblem(object, g, r, at, Checks.POLICY_FOR, "`for` " + (f == null ? "is not set (0s),"
-                        : f + " is") + " below the policy's minimum " + PromDuration.format(policy.minFor())));
+                        : f + " is") + " below the policy's minimum " + PromDuration.format(policy.minFor().toNanos())));
             }
             if (policy.maxFor() != null && d.compareTo(policy.maxFor()) > 0) {
                 out.add(policyProblem(object, g, r, at, Checks.POLICY_FOR, "`for` " + f
-                        + " is above the policy's maximum " + PromDuration.format(policy.maxFor())));
+                        + " is above the policy's maximum " + PromDuration.format(policy.maxFor().toNanos())));
             }
         }
     }

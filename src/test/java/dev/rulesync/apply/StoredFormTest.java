@@ -64,4 +64,14 @@ class StoredFormTest {
         RuleGroup in = new RuleGroup("g", null, null, null, null, null, List.of(), o);
         assertThat(LokiRules.stored(in).origin()).isSameAs(o);
     }
+
+    @Test
+    void durationsComeBackCanonicalAndZeroAsAbsent() {
+        assertThat(StoredForm.stored("60s")).isEqualTo("1m");
+        assertThat(StoredForm.stored("90s")).isEqualTo("1m30s");
+        assertThat(StoredForm.stored("0s")).isNull();
+        assertThat(StoredForm.stored("0")).isNull();
+        assertThat(StoredForm.stored(null)).isNull();
+        assertThat(StoredForm.stored("bogus")).isEqualTo("bogus");
+    }
 }

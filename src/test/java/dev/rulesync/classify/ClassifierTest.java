@@ -5,8 +5,6 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -62,23 +60,5 @@ class ClassifierTest {
         Classification c = new Classifier(ClassifyOptions.DEFAULTS.withFileDefaults("t", RuleType.METRICS)).classify(file());
         assertThat(c.problems()).isEmpty();
         assertThat(c.tenant()).isEqualTo("t");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"team-a", "A_b.c", "x!*'()", "0", "a..b"})
-    void validTenantIds(String id) {
-        assertThat(TenantIds.problem(id)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", ".", "..", "a/b", "a b", "a|b", "tenant#1", "é", "a\\b"})
-    void invalidTenantIds(String id) {
-        assertThat(TenantIds.problem(id)).isPresent();
-    }
-
-    @Test
-    void tenantIdsAreLimitedTo150Bytes() {
-        assertThat(TenantIds.problem("a".repeat(150))).isEmpty();
-        assertThat(TenantIds.problem("a".repeat(151))).hasValueSatisfying(m -> assertThat(m).contains("151 bytes"));
     }
 }

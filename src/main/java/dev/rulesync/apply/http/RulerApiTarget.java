@@ -3,7 +3,6 @@ package dev.rulesync.apply.http;
 import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.RulerException;
 import dev.rulesync.apply.RulerTarget;
-import dev.rulesync.apply.TenantIds;
 import dev.rulesync.apply.http.RulerHttpClient.Reply;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
@@ -80,7 +79,7 @@ public abstract class RulerApiTarget implements RulerTarget {
     @Override
     public final Map<String, List<RuleGroup>> list(String tenant) {
         URI uri = requestUri();
-        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(name(), tenant), null);
+        Reply r = http.send(HttpMethod.GET, uri, RulerTarget.validTenant(name(), tenant), null);
         // Only the ruler's own "no groups" answer means empty: any other 404 (API disabled, wrong prefix) is an error,
         // or a misconfigured target would look empty and the planner would re-create everything.
         if (dialect.noGroups404() != null && r.status() == 404 && r.body().contains(dialect.noGroups404())) {
@@ -94,7 +93,7 @@ public abstract class RulerApiTarget implements RulerTarget {
     public final List<RuleGroup> list(String tenant, String namespace) {
         if (absent(namespace, "g")) return List.of(); // "g": any storable group name, only the namespace is asked
         URI uri = requestUri(namespace);
-        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(name(), tenant), null);
+        Reply r = http.send(HttpMethod.GET, uri, RulerTarget.validTenant(name(), tenant), null);
         // as for the tenant: only the ruler's own "no such namespace" answer is empty, any other 404 an error
         if (dialect.noNamespace404() != null && r.status() == 404 && r.body().contains(dialect.noNamespace404())) {
             return List.of();
@@ -112,7 +111,7 @@ public abstract class RulerApiTarget implements RulerTarget {
     public final Optional<RuleGroup> get(String tenant, String namespace, String group) {
         if (absent(namespace, group)) return Optional.empty();
         URI uri = requestUri(namespace, group);
-        Reply r = http.send(HttpMethod.GET, uri, TenantIds.require(name(), tenant), null);
+        Reply r = http.send(HttpMethod.GET, uri, RulerTarget.validTenant(name(), tenant), null);
         if (r.status() == 404) return Optional.empty();
         if (!r.ok()) throw http.permanentError(HttpMethod.GET, uri, r);
         return Optional.of(read(uri, () -> RulerYaml.readGroup(r.body())));
@@ -124,7 +123,7 @@ public abstract class RulerApiTarget implements RulerTarget {
             throw new RulerException(name() + ": " + p, 0, true, null);
         });
         URI uri = requestUri(namespace);
-        Reply r = http.send(HttpMethod.POST, uri, TenantIds.require(name(), tenant), RulerYaml.write(group));
+        Reply r = http.send(HttpMethod.POST, uri, RulerTarget.validTenant(name(), tenant), RulerYaml.write(group));
         if (!r.ok()) throw http.permanentError(HttpMethod.POST, uri, r);
     }
 
@@ -145,7 +144,7 @@ public abstract class RulerApiTarget implements RulerTarget {
     }
 
     private void delete(String tenant, URI uri) {
-        Reply r = http.send(HttpMethod.DELETE, uri, TenantIds.require(name(), tenant), null);
+        Reply r = http.send(HttpMethod.DELETE, uri, RulerTarget.validTenant(name(), tenant), null);
         if (!r.ok() && r.status() != 404) throw http.permanentError(HttpMethod.DELETE, uri, r);
     }
 

@@ -1,11 +1,12 @@
 package dev.rulesync.apply.s3;
 
 import com.google.protobuf.ByteString;
-import dev.rulesync.apply.PromDuration;
 import dev.rulesync.apply.s3.proto.Duration;
 import dev.rulesync.apply.s3.proto.LabelPair;
 import dev.rulesync.apply.s3.proto.LokiRule;
 import dev.rulesync.apply.s3.proto.LokiRuleGroup;
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Origin;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
@@ -75,18 +76,18 @@ public final class LokiRuleGroupCodec {
 
     private static Duration duration(String text, String where) {
         if (text == null) return Duration.getDefaultInstance();
-        java.time.Duration d;
+        long nanos;
         try {
-            d = PromDuration.parse(text);
-        } catch (IllegalArgumentException e) {
+            nanos = PromDuration.parse(text);
+        } catch (GoSyntaxException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-        return Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano()).build();
+        return Duration.newBuilder().setSeconds(nanos / 1_000_000_000L).setNanos((int) (nanos % 1_000_000_000L)).build();
     }
 
     private static String text(Duration d) {
-        java.time.Duration j = java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos());
-        return j.isZero() ? null : PromDuration.format(j);
+        long nanos = d.getSeconds() * 1_000_000_000L + d.getNanos();
+        return nanos == 0 ? null : PromDuration.format(nanos);
     }
 
     private static LabelPair pair(String name, String value) {

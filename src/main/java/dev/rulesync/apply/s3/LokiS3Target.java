@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.rulesync.apply.ReadLimit;
 import dev.rulesync.apply.RulerException;
 import dev.rulesync.apply.RulerTarget;
-import dev.rulesync.apply.TenantIds;
 import dev.rulesync.apply.http.PemFiles;
 import dev.rulesync.apply.http.RetryProperties;
 import dev.rulesync.apply.http.Secrets;
@@ -106,14 +105,14 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
     /** Reads every object of the tenant: one LIST, then one GET per group. */
     @Override
     public Map<String, List<RuleGroup>> list(String tenant) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         return groupsUnder(tenant, keys.tenantPrefix(tenant));
     }
 
     /** Reads only the namespace's objects (its key prefix), not the tenant's. */
     @Override
     public List<RuleGroup> list(String tenant, String namespace) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         if (nameProblem(namespace, "g").isPresent()) return List.of(); // such a namespace cannot be in the bucket
         return groupsUnder(tenant, keys.namespacePrefix(tenant, namespace)).getOrDefault(namespace, List.of());
     }
@@ -143,7 +142,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public Optional<RuleGroup> get(String tenant, String namespace, String group) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         if (nameProblem(namespace, group).isPresent()) return Optional.empty();
         String key = keys.key(tenant, namespace, group);
         return Optional.ofNullable(fetch(new Located(bucketFor(key), key, new RuleObjectKeys.Parsed(tenant, namespace, group))));
@@ -151,7 +150,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public void setGroup(String tenant, String namespace, RuleGroup group) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         String key = keys.key(tenant, namespace, group.name());
         nameProblem(namespace, group.name()).ifPresent(p -> {
             throw new RulerException(NAME + ": " + p, 0, true, null);
@@ -176,7 +175,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public void deleteGroup(String tenant, String namespace, String group) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         if (nameProblem(namespace, group).isPresent()) return;
         String key = keys.key(tenant, namespace, group);
         String bucket = bucketFor(key);
@@ -185,7 +184,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
 
     @Override
     public void deleteNamespace(String tenant, String namespace) {
-        TenantIds.require(NAME, tenant);
+        RulerTarget.validTenant(NAME, tenant);
         String prefix = keys.namespacePrefix(tenant, namespace);
         for (String bucket : buckets) {
             List<String> objectKeys = call("list " + bucket + "/" + prefix, () ->

@@ -1,5 +1,8 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoDuration;
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.PromDuration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,8 +48,8 @@ final class Ast {
 
     record Matcher(String name, MatchType type, String value) {
         String print() {
-            String n = LEGACY_NAME.matcher(name).matches() ? name : GoText.quote(name);
-            return n + type.symbol + GoText.quote(value);
+            String n = LEGACY_NAME.matcher(name).matches() ? name : GoStrconv.quote(name);
+            return n + type.symbol + GoStrconv.quote(value);
         }
     }
 
@@ -97,7 +100,7 @@ final class Ast {
     /** One operand of a line filter: a string, or ip("...") when {@code ip} is set. */
     record LineFilterValue(String value, boolean ip, Position at) {
         String print() {
-            return ip ? "ip(" + GoText.quote(value) + ")" : GoText.quote(value);
+            return ip ? "ip(" + GoStrconv.quote(value) + ")" : GoStrconv.quote(value);
         }
     }
 
@@ -131,7 +134,7 @@ final class Ast {
 
     record LabelExtraction(String identifier, String expression) {
         String print() {
-            return identifier + "=" + GoText.quote(expression);
+            return identifier + "=" + GoStrconv.quote(expression);
         }
     }
 
@@ -140,7 +143,7 @@ final class Ast {
         @Override
         public String print() {
             if (op.equals("unpack")) return "| unpack";
-            return "| " + op + " " + GoText.quote(param);
+            return "| " + op + " " + GoStrconv.quote(param);
         }
     }
 
@@ -154,7 +157,7 @@ final class Ast {
     record LineFormat(String template) implements Stage {
         @Override
         public String print() {
-            return "| line_format " + GoText.quote(template);
+            return "| line_format " + GoStrconv.quote(template);
         }
     }
 
@@ -168,7 +171,7 @@ final class Ast {
     /** One label_format entry: a rename (dst=src) or a template (dst="..."). */
     record LabelFmt(String name, String value, boolean rename) {
         String print() {
-            return name + "=" + (rename ? value : GoText.quote(value));
+            return name + "=" + (rename ? value : GoStrconv.quote(value));
         }
     }
 
@@ -219,28 +222,28 @@ final class Ast {
     record IpLabelFilter(String label, boolean equal, String pattern) implements LabelFilter {
         @Override
         public String print() {
-            return label + (equal ? "=" : "!=") + "ip(" + GoText.quote(pattern) + ")";
+            return label + (equal ? "=" : "!=") + "ip(" + GoStrconv.quote(pattern) + ")";
         }
     }
 
     record DurationLabelFilter(String label, FilterOp op, long nanos) implements LabelFilter {
         @Override
         public String print() {
-            return label + op.symbol + GoText.goDurationString(nanos);
+            return label + op.symbol + GoDuration.format(nanos);
         }
     }
 
     record BytesLabelFilter(String label, FilterOp op, long bytes) implements LabelFilter {
         @Override
         public String print() {
-            return label + op.symbol + GoText.humanizeBytes(bytes);
+            return label + op.symbol + LokiLiterals.humanizeBytes(bytes);
         }
     }
 
     record NumberLabelFilter(String label, FilterOp op, double value) implements LabelFilter {
         @Override
         public String print() {
-            return label + op.symbol + GoText.formatFloatF(value);
+            return label + op.symbol + GoStrconv.formatFloat(value);
         }
     }
 
@@ -264,8 +267,8 @@ final class Ast {
     record LogRange(LogSelector left, long interval, long offset, Unwrap unwrap) {
         String print() {
             return left.print() + (unwrap != null ? unwrap.print() : "") + "["
-                    + GoText.promDurationString(interval) + "]"
-                    + (offset != 0 ? " offset " + GoText.goDurationString(offset) : "");
+                    + PromDuration.format(interval) + "]"
+                    + (offset != 0 ? " offset " + GoDuration.format(offset) : "");
         }
     }
 
@@ -283,7 +286,7 @@ final class Ast {
             implements SampleExpr {
         @Override
         public String print() {
-            return op + "(" + (param != null ? GoText.formatFloatF(param) + "," : "") + left.print() + ")"
+            return op + "(" + (param != null ? GoStrconv.formatFloat(param) + "," : "") + left.print() + ")"
                     + (grouping != null ? grouping.print() : "");
         }
     }
@@ -330,14 +333,14 @@ final class Ast {
     record Literal(double value, String error) implements SampleExpr {
         @Override
         public String print() {
-            return GoText.formatFloatV(value);
+            return GoStrconv.formatFloatV(value);
         }
     }
 
     record VectorLiteral(double value, String error) implements SampleExpr {
         @Override
         public String print() {
-            return "vector(" + GoText.formatFloat6(value) + ")";
+            return "vector(" + GoStrconv.formatFloat(value, 6) + ")";
         }
     }
 
@@ -345,8 +348,8 @@ final class Ast {
             implements SampleExpr {
         @Override
         public String print() {
-            return "label_replace(" + left.print() + "," + GoText.quote(dst) + "," + GoText.quote(replacement) + ","
-                    + GoText.quote(src) + "," + GoText.quote(regex) + ")";
+            return "label_replace(" + left.print() + "," + GoStrconv.quote(dst) + "," + GoStrconv.quote(replacement) + ","
+                    + GoStrconv.quote(src) + "," + GoStrconv.quote(regex) + ")";
         }
     }
 

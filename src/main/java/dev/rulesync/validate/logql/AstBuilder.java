@@ -1,9 +1,11 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoRegexp;
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.GoSyntaxException;
 import static dev.rulesync.validate.logql.LogQLParser.*;
 
 import dev.rulesync.validate.logql.Ast.*;
-import dev.rulesync.validate.logql.GoText.GoSyntaxException;
 import dev.rulesync.validate.logql.LogQLLexer.LogQLToken;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -142,11 +144,11 @@ final class AstBuilder {
         boolean logical = op.equals("or") || op.equals("and") || op.equals("unless");
         if (logical && l != null) {
             return new BinOp(op, lhs, rhs, opts, "unexpected literal for left leg of logical/set binary operation ("
-                    + op + "): " + GoText.formatFloat6(l.value()));
+                    + op + "): " + GoStrconv.formatFloat(l.value(), 6));
         }
         if (logical && r != null) {
             return new BinOp(op, lhs, rhs, opts, "unexpected literal for right leg of logical/set binary operation ("
-                    + op + "): " + GoText.formatFloat6(r.value()));
+                    + op + "): " + GoStrconv.formatFloat(r.value(), 6));
         }
         if (l != null && r != null) return new Literal(fold(op, l.value(), r.value()), null);
         return new BinOp(op, lhs, rhs, opts, null);
@@ -206,7 +208,7 @@ final class AstBuilder {
         double v;
         String err = null;
         try {
-            v = GoText.parseGoFloat(text);
+            v = GoStrconv.parseFloat(text);
         } catch (GoSyntaxException e) {
             // strconv.ParseFloat gives ±Inf for a number out of range and 0 for bad syntax.
             v = e.getMessage().endsWith("value out of range") ? Double.POSITIVE_INFINITY : 0;
@@ -219,7 +221,7 @@ final class AstBuilder {
     private VectorLiteral vector(VectorContext c) {
         String text = str(c.NUMBER());
         try {
-            return at(new VectorLiteral(GoText.parseGoFloat(text), null), c.VECTOR().getSymbol());
+            return at(new VectorLiteral(GoStrconv.parseFloat(text), null), c.VECTOR().getSymbol());
         } catch (GoSyntaxException e) {
             return at(new VectorLiteral(0, "unable to parse vectorExpr as a float: " + e.getMessage()),
                     c.VECTOR().getSymbol());
@@ -232,7 +234,7 @@ final class AstBuilder {
         String repl = str(c.STRING(1));
         String src = str(c.STRING(2));
         String regex = str(c.STRING(3));
-        String err = GoRegex.compileError("^(?:" + regex + ")$");
+        String err = GoRegexp.error("^(?:" + regex + ")$", GoRegexp.Syntax.GO);
         return at(new LabelReplace(left, dst, repl, src, regex,
                 err == null ? null : "invalid regex in label_replace: " + err), c.LABEL_REPLACE().getSymbol());
     }
@@ -256,7 +258,7 @@ final class AstBuilder {
                         "parameter " + p + " not supported for operation " + op), start);
             }
             try {
-                param = GoText.parseGoFloat(p);
+                param = GoStrconv.parseFloat(p);
             } catch (GoSyntaxException e) {
                 return at(new RangeAggregation(op, range, null, grouping,
                         "invalid parameter for operation " + op + ": " + e.getMessage()), start);
@@ -308,7 +310,7 @@ final class AstBuilder {
                     err = "parameter required for operation " + op;
                 } else {
                     try {
-                        param = GoText.parseGoInt(p);
+                        param = GoStrconv.atoi(p);
                         if (param <= 0) {
                             err = "invalid parameter (must be greater than 0) " + op + "(" + p;
                         } else if (op.equals("approx_topk") && grouping != null) {
@@ -355,7 +357,7 @@ final class AstBuilder {
         };
         String value = str(c.STRING());
         if (type == MatchType.RE || type == MatchType.NRE) {
-            String err = GoRegex.compileError(value);
+            String err = GoRegexp.matcher(value).error();
             if (err != null) throw error(c.STRING().getSymbol(), err);
         }
         return at(new Ast.Matcher(c.IDENTIFIER().getText(), type, value), c.getStart());
@@ -448,10 +450,11 @@ final class AstBuilder {
         String param = str(c.STRING());
         Token t = c.STRING().getSymbol();
         if (c.kind.getType() == REGEXP) {
-            String err = GoRegex.compileError(param);
+            GoRegexp.Parsed regexp = GoRegexp.parse(param, GoRegexp.Syntax.GO);
+            String err = regexp.error();
             if (err == null) {
-                List<String> names = GoRegex.groupNames(param);
-                if (GoRegex.groupCount(param) == 0 || names.isEmpty()) {
+                List<String> names = regexp.groupNames();
+                if (regexp.captures() == 0 || names.isEmpty()) {
                     err = "at least one named capture must be supplied";
                 } else {
                     for (int i = 0; i < names.size() && err == null; i++) {

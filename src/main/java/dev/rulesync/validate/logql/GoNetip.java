@@ -1,5 +1,6 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoStrconv;
 /**
  * The IP patterns of Loki's ip() filters: a single address (Go's netip.ParseAddr), a CIDR prefix
  * (netip.ParsePrefix) or a range "from-to" (netipx.ParseIPRange). Loki checks them when it builds the filter.
@@ -12,7 +13,7 @@ final class GoNetip {
     /** Null when Loki accepts the pattern, else Loki's message. */
     static String patternError(String pattern) {
         if (addr(pattern) != null || prefix(pattern) || range(pattern)) return null;
-        return "ip: invalid pattern: " + GoText.quote(pattern);
+        return "ip: invalid pattern: " + GoStrconv.quote(pattern);
     }
 
     /** An address as {bits, value bytes...}; null when Go's netip.ParseAddr refuses it. Zone kept apart. */

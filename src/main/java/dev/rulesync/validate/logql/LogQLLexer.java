@@ -1,8 +1,11 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.GoUnicode;
+import dev.rulesync.gosyntax.PromDuration;
 import static dev.rulesync.validate.logql.LogQLParser.*;
 
-import dev.rulesync.validate.logql.GoText.GoSyntaxException;
+import dev.rulesync.gosyntax.GoSyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -194,7 +197,7 @@ final class LogQLLexer {
                 }
                 return IDENT;
             }
-            if (GoText.isAsciiDigit(ch)) {
+            if (LokiLiterals.isAsciiDigit(ch)) {
                 return scanNumber(false);
             }
             switch (ch) {
@@ -210,7 +213,7 @@ final class LogQLLexer {
                 }
                 case '.' -> {
                     pos++;
-                    if (GoText.isAsciiDigit(peek())) return scanNumber(true);
+                    if (LokiLiterals.isAsciiDigit(peek())) return scanNumber(true);
                     return '.';
                 }
                 case '/' -> {
@@ -387,7 +390,7 @@ final class LogQLLexer {
         if (tok == INT && invalid[0] != 0) {
             error("invalid digit '" + new String(Character.toChars(invalid[0])) + "' in " + litname(prefix));
         }
-        if ((digsep & 2) != 0 && GoText.invalidSeparator(text(tokStart, pos)) >= 0) {
+        if ((digsep & 2) != 0 && LokiLiterals.invalidSeparator(text(tokStart, pos)) >= 0) {
             error("'_' must separate successive digits");
         }
         return tok;
@@ -397,7 +400,7 @@ final class LogQLLexer {
         int digsep = 0;
         if (base <= 10) {
             int max = '0' + base;
-            while (GoText.isAsciiDigit(peek()) || peek() == '_') {
+            while (LokiLiterals.isAsciiDigit(peek()) || peek() == '_') {
                 int ds = 1;
                 if (peek() == '_') {
                     ds = 2;
@@ -408,7 +411,7 @@ final class LogQLLexer {
                 pos++;
             }
         } else {
-            while (GoText.isHexDigit(peek()) || peek() == '_') {
+            while (LokiLiterals.isHexDigit(peek()) || peek() == '_') {
                 digsep |= peek() == '_' ? 2 : 1;
                 pos++;
             }
@@ -470,7 +473,7 @@ final class LogQLLexer {
             case STRING_TOK, RAW_STRING -> {
                 String raw = text(start, pos);
                 try {
-                    String v = GoText.unquote(raw);
+                    String v = GoStrconv.unquotePrometheus(raw);
                     emit(STRING, start, pos, v);
                     return STRING;
                 } catch (GoSyntaxException e) {
@@ -487,7 +490,7 @@ final class LogQLLexer {
                 int c = cp[pos++];
                 if (c == ']') {
                     try {
-                        long d = GoText.parsePromDuration(sb.toString());
+                        long d = PromDuration.parse(sb.toString());
                         emit(RANGE, start, pos, d);
                         return RANGE;
                     } catch (GoSyntaxException e) {
@@ -551,7 +554,7 @@ final class LogQLLexer {
     }
 
     private int skipSpace(int i) {
-        while (i < cp.length && GoText.isGoSpace(cp[i])) i++;
+        while (i < cp.length && GoUnicode.isSpace(cp[i])) i++;
         return i;
     }
 
@@ -571,15 +574,15 @@ final class LogQLLexer {
     private Long tryScanDuration(String number) {
         int i = pos;
         StringBuilder sb = new StringBuilder(number);
-        while (i < cp.length && !GoText.isGoSpace(cp[i])) {
+        while (i < cp.length && !GoUnicode.isSpace(cp[i])) {
             int r = cp[i];
-            if (!GoText.isGoNumber(r) && !isDurationRune(r) && r != '.') break;
+            if (!GoUnicode.isNumber(r) && !isDurationRune(r) && r != '.') break;
             sb.appendCodePoint(r);
             i++;
         }
         if (i == pos) return null;
         try {
-            long d = GoText.parseLokiDuration(sb.toString());
+            long d = LokiLiterals.parseLokiDuration(sb.toString());
             pos = i;
             return d;
         } catch (GoSyntaxException e) {
@@ -597,15 +600,15 @@ final class LogQLLexer {
     private Long tryScanBytes(String number) {
         int i = pos;
         StringBuilder sb = new StringBuilder(number);
-        while (i < cp.length && !GoText.isGoSpace(cp[i])) {
+        while (i < cp.length && !GoUnicode.isSpace(cp[i])) {
             int r = cp[i];
-            if (!GoText.isGoNumber(r) && !isBytesRune(r) && r != '.') break;
+            if (!GoUnicode.isNumber(r) && !isBytesRune(r) && r != '.') break;
             sb.appendCodePoint(r);
             i++;
         }
         if (i == pos) return null;
         try {
-            long b = GoText.parseBytes(sb.toString());
+            long b = LokiLiterals.parseBytes(sb.toString());
             pos = i;
             return b;
         } catch (GoSyntaxException e) {

@@ -1,5 +1,7 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.GoSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +35,8 @@ final class LokiExtractionPaths {
                     i++;
                 }
                 try {
-                    GoText.parseGoInt(number.toString());
-                } catch (GoText.GoSyntaxException e) {
+                    GoStrconv.atoi(number.toString());
+                } catch (GoSyntaxException e) {
                     return e.getMessage();
                 }
                 toks.add(Tok.INDEX);

@@ -80,7 +80,7 @@ final class LokiPattern {
         char first = s.charAt(i + 1);
         if (!(isAsciiLetter(first) || first == '_')) return -1;
         int j = i + 2;
-        while (j < s.length() && (isAsciiLetter(s.charAt(j)) || GoText.isAsciiDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+        while (j < s.length() && (isAsciiLetter(s.charAt(j)) || LokiLiterals.isAsciiDigit(s.charAt(j)) || s.charAt(j) == '_')) {
             j++;
         }
         return j < s.length() && s.charAt(j) == '>' ? j + 1 : -1;

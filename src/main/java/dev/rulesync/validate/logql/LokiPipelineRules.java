@@ -1,5 +1,7 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoRegexp;
+import dev.rulesync.gosyntax.GoTemplate;
 import dev.rulesync.validate.logql.Ast.*;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +16,27 @@ import java.util.Set;
  */
 final class LokiPipelineRules {
 
+    /** text/template's built-ins are always there; these are Loki's function map (pkg/logql/log/fmt.go). */
+    static final Set<String> TEMPLATE_FUNCTIONS = Set.of(
+            "ToLower", "ToUpper", "Replace", "Trim", "TrimLeft", "TrimRight", "TrimPrefix", "TrimSuffix",
+            "TrimSpace", "regexReplaceAll", "regexReplaceAllLiteral", "count", "urldecode", "urlencode", "bytes",
+            "duration", "duration_seconds", "unixEpochMillis", "unixEpochNanos", "toDateInZone", "unixToTime",
+            "alignLeft", "alignRight", "__line__", "__timestamp__",
+            "b64enc", "b64dec", "lower", "upper", "title", "trunc", "substr", "contains", "hasPrefix", "hasSuffix",
+            "indent", "nindent", "replace", "repeat", "trim", "trimAll", "trimSuffix", "trimPrefix", "int",
+            "float64", "add", "sub", "mul", "div", "mod", "addf", "subf", "mulf", "divf", "max", "min", "maxf",
+            "minf", "ceil", "floor", "round", "fromJson", "date", "toDate", "now", "unixEpoch", "default");
+
+    /** Loki parses line_format templates as template.New("line"), label_format values as "label". */
+    private static final GoTemplate.Env LINE_TEMPLATE = new GoTemplate.Env("line", "", TEMPLATE_FUNCTIONS);
+    private static final GoTemplate.Env LABEL_TEMPLATE = new GoTemplate.Env("label", "", TEMPLATE_FUNCTIONS);
+
     private LokiPipelineRules() {
+    }
+
+    /** Go's error for a template Loki cannot parse ("template: line:1: ..."), or null. */
+    private static String template(String text, GoTemplate.Env env) {
+        return GoTemplate.parse(text, env).map(GoTemplate.Error::goMessage).orElse(null);
     }
 
     /** The first stage Loki could not build, with its message, in the order Loki builds them. */
@@ -61,7 +83,7 @@ final class LokiPipelineRules {
         return switch (s) {
             case LineFilter f -> lineFilter(f);
             case LineFormat f -> {
-                String err = GoTemplate.validate(f.template(), "line");
+                String err = template(f.template(), LINE_TEMPLATE);
                 yield err == null ? null : "invalid line template: " + err;
             }
             case LabelFormat f -> labelFormat(f);
@@ -82,7 +104,7 @@ final class LokiPipelineRules {
             }
             switch (f.type()) {
                 case RE, NRE -> {
-                    String err = GoRegex.compileError(v.value());
+                    String err = GoRegexp.error(v.value(), GoRegexp.Syntax.GRAFANA);
                     if (err != null) return err;
                 }
                 case PATTERN, NPATTERN -> {
@@ -119,7 +141,7 @@ final class LokiPipelineRules {
         }
         for (LabelFmt l : f.formats()) {
             if (l.rename()) continue;
-            String err = GoTemplate.validate(l.value(), "label");
+            String err = template(l.value(), LABEL_TEMPLATE);
             if (err != null) return "invalid template for label '" + l.name() + "': " + err;
         }
         return null;

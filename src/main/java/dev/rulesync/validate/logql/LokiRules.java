@@ -1,5 +1,6 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.gosyntax.GoRegexp;
 import dev.rulesync.validate.logql.Ast.*;
 
 /**
@@ -71,8 +72,8 @@ final class LokiRules {
         return switch (m.type()) {
             case EQ -> m.value().isEmpty();
             case NEQ -> !m.value().isEmpty();
-            case RE -> GoRegex.matchesEmpty(m.value());
-            case NRE -> !GoRegex.matchesEmpty(m.value());
+            case RE -> GoRegexp.matcher(m.value()).matchesEmpty();
+            case NRE -> !GoRegexp.matcher(m.value()).matchesEmpty();
         };
     }
 }

@@ -1,5 +1,9 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.gosyntax.GoRegexp;
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.GoSyntaxException;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.validate.promql.Node.AggregateExpr;
 import dev.rulesync.validate.promql.Node.AtPreprocessor;
 import dev.rulesync.validate.promql.Node.BinaryExpr;
@@ -275,10 +279,10 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         Function fn = Function.ALL.get(name);
         if (fn == null && options.mimirFunctions() && name.equals("holt_winters")) fn = Function.HOLT_WINTERS;
         if (fn == null) {
-            error(start(nameTok), end(nameTok), "unknown function with name " + Literals.goQuote(name));
+            error(start(nameTok), end(nameTok), "unknown function with name " + GoStrconv.quote(name));
             fn = new Function(name, List.of(), -1, ValueType.NONE, false);
         } else if (fn.experimental() && !options.experimentalFunctions()) {
-            error(start(nameTok), end(nameTok), "function " + Literals.goQuote(name) + " is not enabled");
+            error(start(nameTok), end(nameTok), "function " + GoStrconv.quote(name) + " is not enabled");
         }
         return new Call(fn, args, start(ctx), end(ctx));
     }
@@ -299,8 +303,8 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
             String name;
             if (l.STRING() != null) {
                 name = unquote(t);
-                if (name.isEmpty() || !Literals.isValidUtf8(name)) {
-                    error(start(t), end(t), "invalid label name for grouping: " + Literals.goQuote(name));
+                if (name.isEmpty() || !GoStrconv.isValidUtf8(name)) {
+                    error(start(t), end(t), "invalid label name for grouping: " + GoStrconv.quote(name));
                 } else {
                     checkLegacyName(name, t, false);
                 }
@@ -323,7 +327,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
                     || (metric && c == ':');
         }
         if (!ok) {
-            error(start(t), end(t), (metric ? "invalid metric name " : "invalid label name ") + Literals.goQuote(name)
+            error(start(t), end(t), (metric ? "invalid metric name " : "invalid label name ") + GoStrconv.quote(name)
                     + ": legacy name validation is enabled");
         }
     }
@@ -365,7 +369,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         };
         String value = unquote(m.value);
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
-            String problem = Regexes.check(value);
+            String problem = GoRegexp.matcher(value).error();
             if (problem != null) {
                 error(start(nameTok), end(m.value), problem);
                 return null;
@@ -730,14 +734,14 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
         String text = t.getText();
         try {
             if (t.getType() == PromQLLexer.DURATION) {
-                return new NumberLiteral(Literals.parseDuration(text) / 1e9, true, start(t), end(t));
+                return new NumberLiteral(PromDuration.parse(text) / 1e9, true, start(t), end(t));
             }
             if (text.length() > 2 && (text.charAt(1) == 'x' || text.charAt(1) == 'X')
                     && !Literals.goHexScanAccepts(text, charAfter(t))) {
-                throw new Literals.LiteralException("bad number or duration syntax: " + Literals.goQuote(text));
+                throw new GoSyntaxException("bad number or duration syntax: " + GoStrconv.quote(text));
             }
             return new NumberLiteral(Literals.parseNumber(text), false, start(t), end(t));
-        } catch (Literals.LiteralException e) {
+        } catch (GoSyntaxException e) {
             error(start(t), end(t), e.getMessage());
             return new NumberLiteral(0, t.getType() == PromQLLexer.DURATION, start(t), end(t));
         }
@@ -752,7 +756,7 @@ final class AstBuilder extends PromQLParserBaseVisitor<Node> {
     private String unquote(Token t) {
         try {
             return Literals.unquote(t.getText());
-        } catch (Literals.LiteralException e) {
+        } catch (GoSyntaxException e) {
             error(start(t), end(t), e.getMessage());
             return "";
         }

@@ -1,5 +1,7 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.validate.promql.Node.AggregateExpr;
 import dev.rulesync.validate.promql.Node.AtPreprocessor;
 import dev.rulesync.validate.promql.Node.BinaryExpr;
@@ -77,7 +79,7 @@ final class Printer {
             }
             case DurationExpr d -> duration(d);
             case MatrixSelector m -> {
-                String range = m.rangeExpr() != null ? Printer.print(m.rangeExpr()) : Literals.formatDuration(m.rangeNanos());
+                String range = m.rangeExpr() != null ? Printer.print(m.rangeExpr()) : PromDuration.format(m.rangeNanos());
                 if (!(m.selector() instanceof VectorSelector vs)) {
                     write(m.selector());
                     b.append('[').append(range).append(']');
@@ -94,10 +96,10 @@ final class Printer {
                 write(s.expr());
                 b.append('[');
                 if (s.rangeExpr() != null) write(s.rangeExpr());
-                else b.append(Literals.formatDuration(s.rangeNanos()));
+                else b.append(PromDuration.format(s.rangeNanos()));
                 b.append(':');
                 if (s.stepExpr() != null) write(s.stepExpr());
-                else if (s.stepNanos() != 0) b.append(Literals.formatDuration(s.stepNanos()));
+                else if (s.stepNanos() != 0) b.append(PromDuration.format(s.stepNanos()));
                 b.append(']');
                 at(s.modifiers());
                 offset(s.modifiers());
@@ -108,7 +110,7 @@ final class Printer {
                 write(p.expr());
                 b.append(')');
             }
-            case StringLiteral s -> b.append(Literals.goQuote(s.value()));
+            case StringLiteral s -> b.append(GoStrconv.quote(s.value()));
             case UnaryExpr u -> {
                 b.append(u.op());
                 write(u.expr());
@@ -120,10 +122,10 @@ final class Printer {
     private void number(NumberLiteral n) {
         if (n.duration()) {
             // model.Duration(Val * 1e9) truncates, so 1.001s written as 1s1ms prints as 1s, as in Prometheus.
-            if (n.value() < 0) b.append('-').append(Literals.formatDuration(Literals.goInt64(-n.value() * 1e9)));
-            else b.append(Literals.formatDuration(Literals.goInt64(n.value() * 1e9)));
+            if (n.value() < 0) b.append('-').append(PromDuration.format(Literals.goInt64(-n.value() * 1e9)));
+            else b.append(PromDuration.format(Literals.goInt64(n.value() * 1e9)));
         } else {
-            b.append(Literals.formatFloat(n.value()));
+            b.append(GoStrconv.formatFloat(n.value()));
         }
     }
 
@@ -134,8 +136,8 @@ final class Printer {
                     && !m.value().isEmpty()) {
                 continue;
             }
-            String name = needsQuoting(m.name()) ? Literals.goQuote(m.name()) : m.name();
-            parts.add(name + m.type().symbol + Literals.goQuote(m.value()));
+            String name = needsQuoting(m.name()) ? GoStrconv.quote(m.name()) : m.name();
+            parts.add(name + m.type().symbol + GoStrconv.quote(m.value()));
         }
         b.append(v.name());
         if (!parts.isEmpty()) {
@@ -165,9 +167,9 @@ final class Printer {
             b.append(" offset ");
             duration(m.offsetExpr());
         } else if (m.offsetNanos() > 0) {
-            b.append(" offset ").append(Literals.formatDuration(m.offsetNanos()));
+            b.append(" offset ").append(PromDuration.format(m.offsetNanos()));
         } else if (m.offsetNanos() < 0) {
-            b.append(" offset -").append(Literals.formatDuration(-m.offsetNanos()));
+            b.append(" offset -").append(PromDuration.format(-m.offsetNanos()));
         }
     }
 
@@ -242,7 +244,7 @@ final class Printer {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) b.append(", ");
             String s = names.get(i);
-            b.append(legacyInvalid(s) ? Literals.goQuote(s) : s);
+            b.append(legacyInvalid(s) ? GoStrconv.quote(s) : s);
         }
     }
 

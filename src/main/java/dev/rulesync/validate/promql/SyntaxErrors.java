@@ -1,5 +1,6 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.gosyntax.GoStrconv;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -59,21 +60,21 @@ final class SyntaxErrors extends BaseErrorListener {
         switch (t.getType()) {
             case PromQLLexer.ERROR_CHAR -> {
                 if (text.equals("!")) {
-                    String next = start + 1 < length() ? codePointAt(start + 1) : "";
-                    return new ParseError(start, end, "unexpected character after '!': " + goQuoteRune(next));
+                    int next = start + 1 < length() ? codePointAt(start + 1).codePointAt(0) : -1; // -1: the end
+                    return new ParseError(start, end, "unexpected character after '!': " + GoStrconv.quoteRune(next));
                 }
-                return new ParseError(start, end, "unexpected character: " + goQuoteRune(text));
+                return new ParseError(start, end, "unexpected character: " + GoStrconv.quoteRune(text.codePointAt(0)));
             }
             case PromQLLexer.BRACE_ERROR_CHAR -> {
                 if (text.equals("{")) return new ParseError(start, end, "unexpected left brace '{'");
-                return new ParseError(start, end, "unexpected character inside braces: " + goQuoteRune(text));
+                return new ParseError(start, end, "unexpected character inside braces: " + GoStrconv.quoteRune(text.codePointAt(0)));
             }
             case PromQLLexer.BRACKET_ERROR_CHAR -> {
                 if (text.equals("[")) return new ParseError(start, end, "unexpected left bracket '['");
-                return new ParseError(start, end, "unexpected character in duration expression: " + goQuoteRune(text));
+                return new ParseError(start, end, "unexpected character in duration expression: " + GoStrconv.quoteRune(text.codePointAt(0)));
             }
             case PromQLLexer.BAD_NUMBER -> {
-                return new ParseError(start, end, "bad number or duration syntax: " + Literals.goQuote(text));
+                return new ParseError(start, end, "bad number or duration syntax: " + GoStrconv.quote(text));
             }
             case PromQLLexer.UNTERMINATED_STRING -> {
                 return new ParseError(start, length(),
@@ -124,10 +125,6 @@ final class SyntaxErrors extends BaseErrorListener {
         return new String(Character.toChars(input.codePointAt(i)));
     }
 
-    private static String goQuoteRune(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
     /** Whether token i sits inside the parentheses right after group_left/group_right (Prometheus: label list). */
     private static boolean insideGroupModifierLabels(org.antlr.v4.runtime.TokenStream tokens, int i) {
         int depth = 0;
@@ -151,8 +148,8 @@ final class SyntaxErrors extends BaseErrorListener {
         String text = t.getText();
         return switch (t.getType()) {
             case Token.EOF -> "end of input";
-            case PromQLLexer.IDENTIFIER -> "identifier " + Literals.goQuote(text);
-            case PromQLLexer.METRIC_IDENTIFIER -> "metric identifier " + Literals.goQuote(text);
+            case PromQLLexer.IDENTIFIER -> "identifier " + GoStrconv.quote(text);
+            case PromQLLexer.METRIC_IDENTIFIER -> "metric identifier " + GoStrconv.quote(text);
             case PromQLLexer.STRING -> "string " + truncatedQuote(text);
             case PromQLLexer.NUMBER -> "number " + truncatedQuote(text);
             case PromQLLexer.DURATION -> "duration " + truncatedQuote(text);
@@ -169,16 +166,16 @@ final class SyntaxErrors extends BaseErrorListener {
                  PromQLLexer.FILL_LEFT, PromQLLexer.FILL_RIGHT, PromQLLexer.IGNORING, PromQLLexer.OFFSET,
                  PromQLLexer.SMOOTHED, PromQLLexer.ANCHORED, PromQLLexer.ON, PromQLLexer.WITHOUT ->
                     "<" + text + ">";
-            default -> Literals.goQuote(text);
+            default -> GoStrconv.quote(text);
         };
     }
 
     /** Go's %.10q... for long values. */
     private static String truncatedQuote(String text) {
         if (text.codePointCount(0, text.length()) > 10) {
-            return Literals.goQuote(text.substring(0, text.offsetByCodePoints(0, 10))) + "...";
+            return GoStrconv.quote(text.substring(0, text.offsetByCodePoints(0, 10))) + "...";
         }
-        return Literals.goQuote(text);
+        return GoStrconv.quote(text);
     }
 
     /** The yacc grammar's error contexts ("in label matching, expected string", ...), from rule and previous token. */

@@ -1,5 +1,7 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.gosyntax.GoStrconv;
+import dev.rulesync.gosyntax.GoRegexp;
 import dev.rulesync.validate.promql.Node.AggregateExpr;
 import dev.rulesync.validate.promql.Node.BinaryExpr;
 import dev.rulesync.validate.promql.Node.Call;
@@ -108,7 +110,7 @@ final class TypeChecker {
         if (vm.on()) {
             for (String l1 : vm.matchingLabels()) {
                 if (vm.include().contains(l1)) {
-                    error(n.opStart(), n.opEnd(), "label " + Literals.goQuote(l1) + " must not occur in ON and GROUP clause at once");
+                    error(n.opStart(), n.opEnd(), "label " + GoStrconv.quote(l1) + " must not occur in ON and GROUP clause at once");
                 }
             }
         }
@@ -123,13 +125,13 @@ final class TypeChecker {
             if (vm.hasFill()) error(n, "filling in missing series only allowed between instant vectors");
         } else if (set) {
             if (card == Cardinality.ONE_TO_MANY || card == Cardinality.MANY_TO_ONE) {
-                error(n, "no grouping allowed for " + Literals.goQuote(op) + " operation");
+                error(n, "no grouping allowed for " + GoStrconv.quote(op) + " operation");
             }
             if (card != Cardinality.MANY_TO_MANY) error(n, "set operations must always be many-to-many");
             if (vm.hasFill()) error(n, "filling in missing series not allowed for set operators");
         }
         if ((lt == ValueType.SCALAR || rt == ValueType.SCALAR) && set) {
-            error(n, "set operator " + Literals.goQuote(op) + " not allowed in binary scalar expression");
+            error(n, "set operator " + GoStrconv.quote(op) + " not allowed in binary scalar expression");
         }
     }
 
@@ -151,15 +153,15 @@ final class TypeChecker {
         int got = n.args().size();
         if (f.variadic() == 0) {
             if (nargs != got) {
-                error(n, "expected " + nargs + " argument(s) in call to " + Literals.goQuote(f.name()) + ", got " + got);
+                error(n, "expected " + nargs + " argument(s) in call to " + GoStrconv.quote(f.name()) + ", got " + got);
             }
         } else {
             int na = nargs - 1;
             if (na > got) {
-                error(n, "expected at least " + na + " argument(s) in call to " + Literals.goQuote(f.name()) + ", got " + got);
+                error(n, "expected at least " + na + " argument(s) in call to " + GoStrconv.quote(f.name()) + ", got " + got);
             } else if (f.variadic() > 0 && na + f.variadic() < got) {
                 error(n, "expected at most " + (na + f.variadic()) + " argument(s) in call to "
-                        + Literals.goQuote(f.name()) + ", got " + got);
+                        + GoStrconv.quote(f.name()) + ", got " + got);
             }
         }
         if (f.name().equals("info") && got > 1) {
@@ -185,7 +187,7 @@ final class TypeChecker {
             ValueType t = check((Object) n.args().get(i));
             if (t != f.argTypes().get(ti)) {
                 error(n.args().get(i), "expected type " + f.argTypes().get(ti).documented() + " in call to function "
-                        + Literals.goQuote(f.name()) + ", got " + t.documented());
+                        + GoStrconv.quote(f.name()) + ", got " + t.documented());
             }
         }
     }
@@ -195,8 +197,8 @@ final class TypeChecker {
         if (!n.name().isEmpty()) {
             for (int i = 0; i < ms.size() - 1; i++) {
                 if (ms.get(i).name().equals("__name__")) {
-                    error(n, "metric name must not be set twice: " + Literals.goQuote(n.name()) + " or "
-                            + Literals.goQuote(ms.get(i).value()));
+                    error(n, "metric name must not be set twice: " + GoStrconv.quote(n.name()) + " or "
+                            + GoStrconv.quote(ms.get(i).value()));
                 }
             }
             return;
@@ -212,8 +214,8 @@ final class TypeChecker {
         return switch (m.type()) {
             case EQUAL -> m.value().isEmpty();
             case NOT_EQUAL -> !m.value().isEmpty();
-            case REGEX -> Regexes.matchesEmpty(m.value());
-            case NOT_REGEX -> !Regexes.matchesEmpty(m.value());
+            case REGEX -> GoRegexp.matcher(m.value()).matchesEmpty();
+            case NOT_REGEX -> !GoRegexp.matcher(m.value()).matchesEmpty();
         };
     }
 }

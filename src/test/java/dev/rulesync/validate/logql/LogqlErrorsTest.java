@@ -168,7 +168,7 @@ class LogqlErrorsTest {
                 Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{}}\" [1m])", 1, 29,
                         "stage '| line_format \"{{}}\"' : invalid line template: template: line:1: missing value for command"),
                 Arguments.of("count_over_time({app=\"foo\"} | line_format \"{{ @ }}\" [1m])", 1, 29,
-                        "stage '| line_format \"{{ @ }}\"' : invalid line template: template: line:1: unrecognized character in action: U+0040 '@'"),
+                        "stage '| line_format \"{{ @ }}\"' : invalid line template: template: line:1: unexpected \"@\" in command"),
                 Arguments.of("count_over_time({app=\"foo\"} | label_format a=\"{{.b\" [1m])", 1, 29,
                         "stage '| label_format a=\"{{.b\"' : invalid template for label 'a': template: label:1: unclosed action"),
                 Arguments.of("count_over_time({app=\"foo\"} | label_format a=b, a=c [1m])", 1, 29,

@@ -105,7 +105,7 @@ class LogqlTest {
 
     @Test
     void aBraceThatStartsNoRepetitionIsALiteralAsInGo() {
-        // Found with seed 99: Go reads "a+{+" as a+ then a literal '{' repeated; re2j called it nested repetition.
+        // Found with seed 99: Go reads "a+{+" as a+ then a literal '{' repeated; RE2/J (used then) called it nested repetition.
         assertThat(logql.checkQuery("{app=~\"a+{+\"}")).isEmpty();
         assertThat(logql.checkQuery("{app=~\"a**\"}")).extracting(ExprProblem::message).singleElement()
                 .asString().contains("invalid nested repetition operator");

@@ -1,23 +1,21 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.testsupport.GoTools;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Prometheus parser (tools/promql-oracle, a Go program of ours) as a child process. Built once with
- * {@code go build} into ~/.cache/rule-sync/tools/promql-oracle-&lt;hash of go.mod, go.sum and main.go&gt;/, so a
- * warm run only starts the binary.
+ * The real Prometheus parser (tools/promql-oracle, a Go program of ours) as a child process, built and cached by
+ * {@link GoTools}.
  */
 final class PromqlOracle implements AutoCloseable {
 
@@ -42,43 +40,8 @@ final class PromqlOracle implements AutoCloseable {
         return new PromqlOracle(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
-    /** The oracle's source directory, found from the working directory (the checkout root under Maven). */
-    static Path sourceDir() {
-        Path dir = Path.of("tools/promql-oracle").toAbsolutePath();
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("oracle sources not found at " + dir);
-        return dir;
-    }
-
-    static synchronized Path binary() throws IOException {
-        Path src = sourceDir();
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        for (String f : List.of("go.mod", "go.sum", "main.go")) {
-            Path p = src.resolve(f);
-            if (Files.exists(p)) sha.update(Files.readAllBytes(p));
-        }
-        String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "rule-sync", "tools", "promql-oracle-" + hash);
-        Path bin = dir.resolve("promql-oracle");
-        if (Files.isExecutable(bin)) return bin;
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("promql-oracle.tmp");
-        Process go = new ProcessBuilder("go", "build", "-o", tmp.toString(), ".")
-                .directory(src.toFile()).inheritIO().start();
-        try {
-            if (!go.waitFor(15, TimeUnit.MINUTES) || go.exitValue() != 0) {
-                throw new IOException("go build of the PromQL oracle failed (exit " + go.exitValue() + ")");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        Files.move(tmp, bin, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return bin;
+    static Path binary() {
+        return GoTools.binary("promql-oracle");
     }
 
     Verdict judge(String expr) throws IOException {
