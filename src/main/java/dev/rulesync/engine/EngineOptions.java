@@ -19,8 +19,12 @@ public final class EngineOptions {
 
     /** Tenant and type labels ({@code rulesync.lint.*}) and the tenant and type of plain rule files. */
     public static ClassifyOptions classify(RuleSyncProperties props) {
-        return new ClassifyOptions(props.lint().tenantLabel(), props.lint().typeLabel(), props.files().tenant(),
-                props.files().type());
+        return classify(props.lint(), props.files());
+    }
+
+    /** The same from the two parts {@code lint} binds ({@code rulesync.lint}, {@code rulesync.files}). */
+    public static ClassifyOptions classify(LintProperties lint, RuleSyncProperties.Files files) {
+        return new ClassifyOptions(lint.tenantLabel(), lint.typeLabel(), files.tenant(), files.type());
     }
 
     /**
@@ -28,8 +32,14 @@ public final class EngineOptions {
      * Throws {@link IllegalArgumentException} for a policy that does not compile (a bad name pattern).
      */
     public static ValidationOptions validation(LintProperties lint) {
-        return new ValidationOptions(lint.nameValidation(), lint.maxRulesPerGroup(),
-                new LinkedHashSet<>(lint.disabledChecks()), lint.lintPolicy());
+        return validation(lint, java.util.List.of());
+    }
+
+    /** The same with {@code extraDisabled} (lint's {@code --disable}) switched off too. */
+    public static ValidationOptions validation(LintProperties lint, java.util.Collection<String> extraDisabled) {
+        LinkedHashSet<String> off = new LinkedHashSet<>(lint.disabledChecks());
+        off.addAll(extraDisabled);
+        return new ValidationOptions(lint.nameValidation(), lint.maxRulesPerGroup(), off, lint.lintPolicy());
     }
 
     /**
