@@ -92,7 +92,7 @@ measure() { # label command... -> "label wall cpu", output to $work/<label>.log
   t=$( { time "$@" > "$work/$label.log" 2>&1; } 2>&1 ) || { echo "$label failed:" >&2; tail -20 "$work/$label.log" >&2; exit 1; }
   awk -v l="$label" -v t="$t" 'BEGIN { split(t, a, " "); printf "%s %.2f %.2f\n", l, a[1], a[2] + a[3] }'
 }
-. scripts/rule-sync-cli.sh  # rule_sync: the jar, extracted once and run with a class-data archive
+rule_sync() { bin/rule-sync "$@"; } # the jar, extracted once and run with a class-data cache per command
 mimirtool_all() {
   local t
   for ((t = 0; t < TENANTS; t++)); do
@@ -100,7 +100,7 @@ mimirtool_all() {
   done
 }
 
-# Warm-up, not measured: extracts the jar and writes sync's AOT cache or CDS archive (scripts/rule-sync-cli.sh) with
+# Warm-up, not measured: extracts the jar and writes sync's AOT cache or CDS archive (bin/rule-sync) with
 # a small sync into a tenant of its own, as any later run of the command on the machine finds it.
 mkdir -p "$work/warm"
 sed 's/bench-rs-0/bench-warm/' "$work/rs/t0/app-0.yaml" > "$work/warm/app.yaml"

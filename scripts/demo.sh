@@ -3,7 +3,7 @@
 #   1. builds the jar when it is missing,
 #   2. starts real Mimir, Loki and MinIO on 127.0.0.1 from the peers cache (scripts/peers.sh run; built first when
 #      missing, see docs/peers.md), and stops them again on exit (also on Ctrl-C or an error),
-#   3. runs `lint rules/`, `plan --prune rules/`, `sync --prune rules/` for the tenants stage and prod into Mimir and
+#   3. runs `bin/rule-sync lint rules/`, `plan --prune rules/`, `sync --prune rules/` for the tenants stage and prod into Mimir and
 #      Loki (Loki through its S3 rule bucket), and a second `plan` that must show zero changes; rules/ is the whole
 #      desired state of both tenants, so the commands prune (delete owned namespaces no file maps to),
 #   4. shows per tenant what each ruler has loaded (GET /prometheus/api/v1/rules with X-Scope-OrgID), waiting in a
@@ -47,10 +47,10 @@ export RULESYNC_LOKI_S3_SECRET_ACCESS_KEY=$MINIO_SECRET_KEY
 # rules/ holds every rule of these tenants: with --prune, a tenant whose last file goes is emptied too
 export RULESYNC_KNOWN_TENANTS=stage,prod
 
-# rule_sync: the jar, extracted once and run with a class-data archive. The demo runs each command once, so it
-# takes the CDS archive, whose first run costs far less than training an AOT cache (scripts/rule-sync-cli.sh).
+# bin/rule-sync, the normal way to run rule-sync: the jar, extracted once and run with a class-data cache per
+# command. The demo runs each command once or twice, so it takes the CDS archive, whose first run costs far less
+# than writing an AOT cache (see bin/rule-sync).
 export RULE_SYNC_CACHE=${RULE_SYNC_CACHE:-cds}
-. scripts/rule-sync-cli.sh
 
 step "starting Mimir, Loki and MinIO (scripts/peers.sh run; logs in target/peers-demo/)"
 for port in "$MIMIR_HTTP_PORT" "$LOKI_HTTP_PORT" "$MINIO_PORT"; do
@@ -87,7 +87,7 @@ run() { # run a rule-sync command, print its exit code and time; never stops the
   local t code
   t=$(now_ms)
   printf '$ rule-sync %s\n' "$*"
-  set +e; rule_sync "$@"; code=$?; set -e
+  set +e; bin/rule-sync "$@"; code=$?; set -e
   printf '   exit %s' "$code"; took "$t"
   return 0
 }

@@ -10,39 +10,89 @@ import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
-/** Dispatches command-line front ends; they run without a web server or Spring context, so they start fast. */
+/**
+ * The process's front door: {@code rule-sync COMMAND ...}. The command-line front ends (lint, plan, sync) run
+ * without a web server or Spring context, so they start fast; {@code controller} is the only command that starts
+ * the Spring application (see {@link dev.rulesync.RuleSyncApplication#main}). No command or an unknown one prints
+ * the usage and exits 2, so that a typo in a CI script fails instead of starting an idle server.
+ */
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("lint", "plan", "sync", "help", "--help", "-h", "--version");
+    /** The commands, in the order the usage lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> c = new LinkedHashMap<>();
+        c.put("lint", LintCommand.class);
+        c.put("plan", PlanCommand.class);
+        c.put("sync", SyncCommand.class);
+        c.put("controller", ControllerCommand.class);
+        return Collections.unmodifiableMap(c);
+    }
+
+    /** Arguments that ask for help or the version rather than a command. */
+    private static final Set<String> HELP = Set.of("help", "--help", "-h", "--version", "-V");
 
     @Command(name = "rule-sync", mixinStandardHelpOptions = true, version = "rule-sync 0.1.0",
             description = "Validates PrometheusRule objects and syncs them into Mimir's and Loki's rulers.",
-            subcommands = {LintCommand.class, PlanCommand.class, SyncCommand.class, CommandLine.HelpCommand.class})
-    static final class Root implements Runnable {
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"2:no command or an unknown command"})
+    static final class Root implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        /** {@code rule-sync} alone: the usage, and a failure, since nothing was done. */
         @Override
-        public void run() {
-            new CommandLine(this).usage(System.out);
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
         }
     }
 
     private Cli() {
     }
 
-    public static boolean handles(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+    /** Whether {@code args} start the long-running controller (a Spring application) rather than a command. */
+    public static boolean startsController(String[] args) {
+        return args.length > 0 && args[0].equals("controller")
+                && Arrays.stream(args).noneMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
+    /** The controller's own arguments (Spring Boot's {@code --name=value} properties). */
+    public static String[] controllerArgs(String[] args) {
+        return Arrays.copyOfRange(args, 1, args.length);
+    }
+
+    /** Runs one command and returns its exit code; never starts the controller. */
     public static int run(String[] args) {
         if (args.length > 0 && (args[0].equals("plan") || args[0].equals("sync"))) quietLogging();
-        return commandLine().execute(args);
+        String unknown = args.length > 0 && !COMMANDS.containsKey(args[0]) && !HELP.contains(args[0]) ? args[0] : null;
+        if (unknown != null && !unknown.startsWith("-")) return unknownCommand(unknown);
+        return commandLine(args.length == 0 ? null : args[0], UnaryOperator.identity()).execute(args);
+    }
+
+    private static int unknownCommand(String word) {
+        CommandLine cl = commandLine(null, UnaryOperator.identity());
+        PrintWriter err = cl.getErr();
+        err.println("rule-sync: unknown command '" + word + "'" + Suggestions.closest(word, COMMANDS.keySet())
+                .map(s -> "; did you mean " + s + "?").orElse(""));
+        cl.usage(err);
+        err.flush();
+        return 2;
     }
 
     /** The command tree. */
@@ -52,6 +102,15 @@ public final class Cli {
 
     /** The command tree, with every ruler target of plan and sync wrapped by {@code decorator} (tests count calls). */
     public static CommandLine commandLine(UnaryOperator<RulerTarget> decorator) {
+        return commandLine(null, decorator);
+    }
+
+    /**
+     * The command tree for one command: only that command is built when {@code command} names one. picocli builds a
+     * command's model by reflection when it is added, and its classes cannot be kept in the class-data archive (they
+     * are Java 5 class files), so building plan's and sync's models would cost lint about a third of its start.
+     */
+    private static CommandLine commandLine(String command, UnaryOperator<RulerTarget> decorator) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -62,6 +121,12 @@ public final class Cli {
             }
         };
         CommandLine cl = new CommandLine(new Root(), factory);
+        Class<?> only = command == null ? null : COMMANDS.get(command);
+        for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+            if (only == null || only == c.getValue()) cl.addSubcommand(c.getKey(), new CommandLine(c.getValue(), factory));
+        }
+        if (only == null) cl.addSubcommand("help", new CommandLine(CommandLine.HelpCommand.class, factory));
+        // settings last: picocli copies them to the subcommands that exist when they are set
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // reports hold file names and messages in any language: always UTF-8, whatever the platform default
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true));

@@ -10,7 +10,6 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.plan.DesiredObject;
 import dev.rulesync.plan.Plan;
-import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -103,21 +102,12 @@ abstract class RulerCommand implements Callable<Integer> {
         Timings.mark("start");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (String a : propertyArgs) {
-            if (!(a.startsWith("--rulesync.") || a.startsWith("--spring.")) || !a.contains("=")) {
-                err.println("rule-sync " + verb() + ": unknown option " + a
-                        + " (configuration properties are given as --rulesync.name=value)");
-                return 2;
-            }
-        }
         RuleSyncProperties props;
         try {
-            props = RuleSyncConfigLoader.load(flags(), propertyArgs, environment);
-        } catch (BindException e) {
-            err.println("rule-sync " + verb() + ": invalid configuration " + e.getName() + ": " + rootMessage(e));
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("rule-sync " + verb() + ": invalid configuration: " + rootMessage(e));
+            props = CommandConfiguration.load(verb(), flags(), config, propertyArgs, environment,
+                    RuleSyncConfigLoader::load);
+        } catch (CommandConfiguration.Invalid e) {
+            err.println(e.getMessage());
             return 2;
         }
         Timings.mark("configuration");
@@ -178,13 +168,6 @@ abstract class RulerCommand implements Callable<Integer> {
         if (root != null) f.put("rulesync.files.root", root.toString());
         if (tenant != null) f.put("rulesync.files.tenant", tenant);
         if (type != null) f.put("rulesync.files.type", type.name());
-        if (config != null) f.put("spring.config.additional-location", "file:" + config.toAbsolutePath());
         return f;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage();
     }
 }

@@ -3,14 +3,7 @@ package dev.rulesync.config;
 import dev.rulesync.validate.NameValidation;
 import dev.rulesync.validate.ValidationOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +18,9 @@ import dev.rulesync.model.Severity;
 import dev.rulesync.validate.LintPolicy;
 
 /**
- * Check settings shared by {@code lint} and the controller ({@code rulesync.lint.*}). The controller binds them
- * from Spring configuration; the command line reads the same keys from a YAML file ({@code --config}) without
- * starting Spring.
+ * Check settings ({@code rulesync.lint.*}) shared by every front end: {@code lint}, {@code plan} and {@code sync}
+ * bind them with {@link RuleSyncConfigLoader}, the controller from its Spring configuration, so the same settings
+ * give every front end the same verdict.
  *
  * @param disabledChecks   checks switched off everywhere
  * @param nameValidation   an override of both targets' name validation, {@code utf8} or {@code legacy}; unset, each
@@ -123,72 +116,5 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
         typeLabel = typeLabel == null || typeLabel.isBlank() ? "type" : typeLabel;
         mimir = mimir == null ? new Target(null, null) : mimir;
         loki = loki == null ? new Target(null, null) : loki;
-    }
-
-    /** Reads {@code rulesync.lint} from a YAML file; unknown keys under it are an error, to catch typos. */
-    public static LintProperties read(Path file) throws IOException {
-        JsonNode root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = new YAMLMapper().readTree(r);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage(), e);
-        }
-        JsonNode lint = root == null ? null : root.path("rulesync").path("lint");
-        if (lint == null || lint.isMissingNode() || lint.isNull()) return DEFAULTS;
-        known(file, "rulesync.lint", lint, List.of("disabled-checks", "name-validation", "max-rules-per-group",
-                "tenant-label", "type-label", "mimir", "loki", "policy"));
-        List<String> disabled = new ArrayList<>();
-        lint.path("disabled-checks").forEach(n -> disabled.add(n.asString()));
-        NameValidation names = names(file, "rulesync.lint.name-validation", lint);
-        Integer max = lint.hasNonNull("max-rules-per-group") ? lint.get("max-rules-per-group").asInt() : null;
-        Policy policy = null;
-        JsonNode p = lint.path("policy");
-        if (p.isObject()) {
-            known(file, "rulesync.lint.policy", p, List.of("alert-labels", "record-labels", "annotations",
-                    "alert-name", "record-name", "min-for", "max-for", "severity"));
-            policy = new Policy(stringMap(p.path("alert-labels")), stringMap(p.path("record-labels")),
-                    stringMap(p.path("annotations")), p.path("alert-name").asString(null),
-                    p.path("record-name").asString(null), p.path("min-for").asString(null),
-                    p.path("max-for").asString(null), p.path("severity").asString(null));
-            try {
-                policy.toPolicy();
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
-            }
-        }
-        return new LintProperties(disabled, names, max, lint.path("tenant-label").asString(null),
-                lint.path("type-label").asString(null), target(file, "mimir", lint.path("mimir")),
-                target(file, "loki", lint.path("loki")), policy);
-    }
-
-    private static Target target(Path file, String name, JsonNode node) throws IOException {
-        if (node.isMissingNode() || node.isNull()) return null;
-        String at = "rulesync.lint." + name;
-        known(file, at, node, List.of("name-validation", "tenant-federation"));
-        Boolean federation = node.hasNonNull("tenant-federation") ? node.get("tenant-federation").asBoolean() : null;
-        return new Target(names(file, at + ".name-validation", node), federation);
-    }
-
-    private static void known(Path file, String at, JsonNode node, List<String> known) throws IOException {
-        for (String name : node.propertyNames()) {
-            if (!known.contains(name)) throw new IOException(file + ": unknown setting " + at + "." + name);
-        }
-    }
-
-    private static NameValidation names(Path file, String at, JsonNode node) throws IOException {
-        if (!node.hasNonNull("name-validation")) return null;
-        try {
-            return NameValidation.valueOf(node.get("name-validation").asString().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + at + " must be utf8 or legacy");
-        }
-    }
-
-    private static Map<String, String> stringMap(JsonNode n) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (n.isObject()) {
-            for (String k : n.propertyNames()) out.put(k, n.get(k).isNull() ? "" : n.get(k).asString());
-        }
-        return out;
     }
 }

@@ -4,11 +4,12 @@ import dev.rulesync.classify.ClassifyOptions;
 import dev.rulesync.config.LintProperties;
 import dev.rulesync.config.RuleSyncProperties;
 import dev.rulesync.plan.Pruning;
-import dev.rulesync.validate.NameValidation;
 import dev.rulesync.validate.TargetRules;
 import dev.rulesync.validate.ValidationOptions;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,8 +23,12 @@ public final class EngineOptions {
 
     /** Tenant and type labels ({@code rulesync.lint.*}) and the tenant and type of plain rule files. */
     public static ClassifyOptions classify(RuleSyncProperties props) {
-        return new ClassifyOptions(props.lint().tenantLabel(), props.lint().typeLabel(), props.files().tenant(),
-                props.files().type());
+        return classify(props.lint(), props.files());
+    }
+
+    /** The same from the two parts {@code lint} binds ({@code rulesync.lint}, {@code rulesync.files}). */
+    public static ClassifyOptions classify(LintProperties lint, RuleSyncProperties.Files files) {
+        return new ClassifyOptions(lint.tenantLabel(), lint.typeLabel(), files.tenant(), files.type());
     }
 
     /**
@@ -31,29 +36,25 @@ public final class EngineOptions {
      * Throws {@link IllegalArgumentException} for a policy that does not compile (a bad name pattern).
      */
     public static ValidationOptions validation(LintProperties lint) {
-        return validation(lint, null, null, Set.of());
+        return validation(lint, List.of());
     }
 
     /**
-     * The same with the overrides {@code lint} takes on its command line: a name validation for both targets (null:
-     * {@code rulesync.lint.name-validation}, else each target's own), Mimir's rules per group (null: the
-     * configured one) and more checks to switch off. Each target's rules come from its block
-     * ({@code rulesync.lint.mimir.*}, {@code rulesync.lint.loki.*}), as the ruler ships where unset.
+     * The same with {@code extraDisabled} (lint's {@code --disable}) switched off too. Each target's rules come from
+     * its block ({@code rulesync.lint.mimir.*}, {@code rulesync.lint.loki.*}), as the ruler ships where unset;
+     * {@code rulesync.lint.name-validation}, when set, overrides both targets' name validation.
      */
-    public static ValidationOptions validation(LintProperties lint, NameValidation names, Integer maxRulesPerGroup,
-                                               Set<String> moreDisabled) {
-        NameValidation override = names != null ? names : lint.nameValidation();
+    public static ValidationOptions validation(LintProperties lint, Collection<String> extraDisabled) {
         LintProperties.Target mimir = lint.mimir();
         LintProperties.Target loki = lint.loki();
-        TargetRules m = new TargetRules(mimir.nameValidation(),
-                maxRulesPerGroup != null ? maxRulesPerGroup : lint.maxRulesPerGroup(),
-                Boolean.TRUE.equals(mimir.tenantFederation())).withNames(override);
+        TargetRules m = new TargetRules(mimir.nameValidation(), lint.maxRulesPerGroup(),
+                Boolean.TRUE.equals(mimir.tenantFederation())).withNames(lint.nameValidation());
         TargetRules l = new TargetRules(loki.nameValidation(), TargetRules.LOKI.maxRulesPerGroup(),
                 loki.tenantFederation() == null ? TargetRules.LOKI.tenantFederation() : loki.tenantFederation())
-                .withNames(override);
-        Set<String> disabled = new LinkedHashSet<>(lint.disabledChecks());
-        disabled.addAll(moreDisabled);
-        return new ValidationOptions(m, l, disabled, lint.lintPolicy());
+                .withNames(lint.nameValidation());
+        Set<String> off = new LinkedHashSet<>(lint.disabledChecks());
+        off.addAll(extraDisabled);
+        return new ValidationOptions(m, l, off, lint.lintPolicy());
     }
 
     /**

@@ -44,7 +44,11 @@ public final class Linter {
 
     /** Lints files and directories (recursively, *.yaml and *.yml). Throws when a path cannot be read. */
     public LintReport lint(List<Path> paths) throws IOException {
-        List<CheckedFile> checked = checkFiles(paths);
+        return report(checkFiles(paths));
+    }
+
+    /** The report of checked files: all their problems, in file order, and what was read. */
+    public static LintReport report(List<CheckedFile> checked) {
         List<Problem> problems = new ArrayList<>();
         int objects = 0;
         int rules = 0;

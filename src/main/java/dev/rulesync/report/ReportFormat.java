@@ -3,19 +3,23 @@ package dev.rulesync.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** The output formats of {@code lint}. */
+/**
+ * The output formats of {@code lint}. Each writer is made when used: the JSON ones load Jackson's databind (some
+ * 350 classes), which a text report does not need at start-up.
+ */
 public enum ReportFormat {
-    TEXT(new TextReport()), JSON(new JsonReport()), GITHUB(new GithubReport()), SARIF(new SarifReport());
+    TEXT(TextReport::new), JSON(JsonReport::new), GITHUB(GithubReport::new), SARIF(SarifReport::new);
 
-    private final ReportWriter writer;
+    private final Supplier<ReportWriter> writer;
 
-    ReportFormat(ReportWriter writer) {
+    ReportFormat(Supplier<ReportWriter> writer) {
         this.writer = writer;
     }
 
     public void write(LintReport report, Writer out) throws IOException {
-        writer.write(report, out);
+        writer.get().write(report, out);
     }
 
     public static ReportFormat parse(String name) {

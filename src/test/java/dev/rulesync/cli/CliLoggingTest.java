@@ -3,11 +3,8 @@ package dev.rulesync.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,23 +37,11 @@ class CliLoggingTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Cli.run(new String[] {"plan", "--mimir-url", "http://127.0.0.1:" + closedPort,
-                    "--rulesync.mimir.retry.min-backoff=1ms", "--rulesync.mimir.retry.max-backoff=2ms",
-                    dir.toString()});
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String stderr = err.toString(StandardCharsets.UTF_8);
+        MainRun r = MainRun.of("plan", "--mimir-url", "http://127.0.0.1:" + closedPort,
+                "--rulesync.mimir.retry.min-backoff=1ms", "--rulesync.mimir.retry.max-backoff=2ms", dir.toString());
+        int code = r.exit();
+        String stdout = r.out();
+        String stderr = r.err();
         assertThat(code).as("a tenant that cannot be listed is an error").isEqualTo(2);
         assertThat(stderr).contains("WARN RulerHttpClient").contains("retrying");
         assertThat(stdout).contains("mimir stage: FAILED").doesNotContain("WARN");

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +42,12 @@ class EngineOptionsTest {
     }
 
     @Test
-    void theSharedNameValidationAndTheCommandLineOverrideBothTargets() {
+    void theSharedNameValidationOverridesBothTargetsAndLintAddsItsDisabledChecks() {
         RuleSyncProperties p = RuleSyncConfigLoader.load(Map.of(), List.of("--rulesync.lint.name-validation=utf8",
-                "--rulesync.lint.disabled-checks=group/label"), Map.of());
-        ValidationOptions shared = EngineOptions.validation(p.lint());
-        assertThat(shared.mimir().names()).isEqualTo(NameValidation.UTF8);
-        assertThat(shared.loki().names()).isEqualTo(NameValidation.UTF8);
-        ValidationOptions cli = EngineOptions.validation(p.lint(), NameValidation.LEGACY, 0, Set.of("rule/name"));
-        assertThat(cli.mimir()).isEqualTo(new TargetRules(NameValidation.LEGACY, 0, false));
-        assertThat(cli.loki().names()).isEqualTo(NameValidation.LEGACY);
-        assertThat(cli.disabled()).containsExactlyInAnyOrder("group/label", "rule/name");
+                "--rulesync.lint.disabled-checks=group/label"), Map.of("RULESYNC_LINT_MIMIR_TENANTFEDERATION", "true"));
+        ValidationOptions o = EngineOptions.validation(p.lint(), List.of("rule/name"));
+        assertThat(o.mimir()).isEqualTo(new TargetRules(NameValidation.UTF8, 20, true));
+        assertThat(o.loki().names()).isEqualTo(NameValidation.UTF8);
+        assertThat(o.disabled()).containsExactlyInAnyOrder("group/label", "rule/name");
     }
 }
