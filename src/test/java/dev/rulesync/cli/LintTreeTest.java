@@ -129,13 +129,8 @@ class LintTreeTest {
                     expr: sum by (job) (up)
                 """);
         // a plain Mimir rule file: source_tenants (federated rules) is a Mimir group field the CRD lacks, and Mimir
-        // takes it only with tenant federation on (the settings file has no .yaml: it is not a rule file)
-        Path config = Files.writeString(dir.resolve("lint-settings"), """
-                rulesync:
-                  lint:
-                    mimir:
-                      tenant-federation: true
-                """);
+        // takes it only with tenant federation on (a properties file: lint reads no rules from it)
+        Path config = Files.writeString(dir.resolve("lint.properties"), "rulesync.lint.mimir.tenant-federation=true\n");
         Files.writeString(dir.resolve("stage.yaml"), """
                 groups:
                 - name: g
