@@ -217,7 +217,7 @@ run_peers() {
   root=$(cd "$(dirname "$0")/.." && pwd)
   export PEERS_CONFIG="$root/src/test/resources/peers"
   export PEERS_DATA=${PEERS_DATA:-$root/target/peers-demo/data}
-  export MINIO_PORT=${MINIO_PORT:-9000} MINIO_CONSOLE_PORT=${MINIO_CONSOLE_PORT:-9001}
+  export MINIO_HOST=127.0.0.1 MINIO_PORT=${MINIO_PORT:-9000} MINIO_CONSOLE_PORT=${MINIO_CONSOLE_PORT:-9001}
   export MINIO_ACCESS_KEY=${MINIO_ACCESS_KEY:-rulesync-peers} MINIO_SECRET_KEY=${MINIO_SECRET_KEY:-rulesync-peers-secret}
   export LOKI_HTTP_PORT=${LOKI_HTTP_PORT:-3100} LOKI_GRPC_PORT=${LOKI_GRPC_PORT:-9095}
   export LOKI_RULER_BUCKET=${LOKI_RULER_BUCKET:-loki-ruler} LOKI_RULER_POLL_INTERVAL=${LOKI_RULER_POLL_INTERVAL:-1s}

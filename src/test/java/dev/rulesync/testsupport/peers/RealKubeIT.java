@@ -1,0 +1,137 @@
+package dev.rulesync.testsupport.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness itself: one API server per JVM, a namespace per test, RBAC-limited ServiceAccounts, the tools. */
+@RealKube
+class RealKubeIT {
+
+    private static Kube fromBeforeAll;
+    private TestNamespace fromBeforeEach;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void capture(Kube kube) {
+        fromBeforeAll = kube;
+    }
+
+    @BeforeEach
+    void capture(TestNamespace ns) {
+        fromBeforeEach = ns;
+    }
+
+    @Test
+    void everyInjectionPointSeesTheSameServerAndEachTestItsOwnNamespace(Kube kube, TestNamespace ns) {
+        assertThat(kube).isSameAs(fromBeforeAll).isSameAs(Kube.current());
+        assertThat(ns).isSameAs(fromBeforeEach);
+        assertThat(ns.name()).startsWith("everyinjectionpointseesthesameserverandeachtestits");
+        assertThat(kube.serverUrl().getHost()).isEqualTo("127.0.0.1");
+        assertThat(kube.admin().namespaces().withName(ns.name()).get().getMetadata().getLabels())
+                .containsEntry("rule-sync.dev/test", "true");
+        assertThat(kube.admin().getKubernetesVersion().getGitVersion()).isEqualTo("v1.37.2");
+    }
+
+    @Test
+    void aServiceAccountCanDoExactlyWhatWasGranted(Kube kube, TestNamespace ns) {
+        KubeServiceAccount account = ns.serviceAccount("reader");
+        var asAccount = account.client().genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
+                .inNamespace(ns.name());
+        assertThatThrownBy(asAccount::list)
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(403);
+                    assertThat(e.getMessage()).contains(account.username());
+                });
+
+        account.grant(Kube.rule("monitoring.coreos.com", "prometheusrules", "list"));
+        await().atMost(Duration.ofSeconds(10)).ignoreException(KubernetesClientException.class)
+                .until(() -> asAccount.list().getItems().isEmpty());
+        // Only in its own namespace, and only listing.
+        assertThatThrownBy(() -> account.client().genericKubernetesResources("monitoring.coreos.com/v1",
+                "PrometheusRule").inNamespace("default").list())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+
+        account.grant(); // take everything away again
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(asAccount::list)
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403)));
+
+        account.grantClusterWide(Kube.rule("monitoring.coreos.com", "prometheusrules", "list"));
+        await().atMost(Duration.ofSeconds(10)).ignoreException(KubernetesClientException.class)
+                .until(() -> account.client().genericKubernetesResources("monitoring.coreos.com/v1",
+                        "PrometheusRule").inAnyNamespace().list().getItems() != null);
+    }
+
+    @Test
+    void kubectlRunsAsAServiceAccountFromItsKubeconfig(Kube kube, TestNamespace ns) throws Exception {
+        KubeServiceAccount account = ns.serviceAccount("cli");
+        Path kubeconfig = account.writeKubeconfig(dir.resolve("sa.kubeconfig"));
+
+        String whoami = run(kube.binary("kubectl").toString(), "--kubeconfig", kubeconfig.toString(),
+                "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}");
+
+        assertThat(whoami).isEqualTo(account.username());
+    }
+
+    @Test
+    void helmRendersAChartThatTheServerAcceptsInADryRun(Kube kube, TestNamespace ns) throws Exception {
+        Path chart = Files.createDirectories(dir.resolve("chart/templates"));
+        Files.writeString(dir.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");
+        Files.writeString(chart.resolve("sa.yaml"), """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: {{ .Release.Name }}
+                  namespace: {{ .Release.Namespace }}
+                """);
+
+        String rendered = run(kube.binary("helm").toString(), "template", "probe", dir.resolve("chart").toString(),
+                "--namespace", ns.name());
+        Path manifests = Files.writeString(dir.resolve("rendered.yaml"), rendered);
+        String applied = run(kube.binary("kubectl").toString(), "--kubeconfig", kube.kubeconfig().toString(),
+                "apply", "--server-side", "--dry-run=server", "-f", manifests.toString());
+
+        assertThat(applied).contains("serviceaccount/probe serverside-applied (server dry run)");
+        assertThat(kube.admin().serviceAccounts().inNamespace(ns.name()).withName("probe").get()).isNull();
+        assertThat(run(kube.binary("helm").toString(), "version", "--short")).startsWith("v4.");
+    }
+
+    @Test
+    void knowsThePrograms(Kube kube) {
+        for (String name : List.of("kubectl", "helm", "kube-apiserver", "etcd", "controller-gen")) {
+            assertThat(Files.isExecutable(kube.binary(name))).as(name).isTrue();
+        }
+        assertThat(kube.prometheusRuleCrd()).isRegularFile();
+        assertThatThrownBy(() -> kube.binary("kubelet"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kubelet");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("run", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        assertThat(finished).as("%s did not finish: %s", command[0], out).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out.trim();
+    }
+}
