@@ -211,6 +211,38 @@ build_crd() {
   log "generated $dest/$CRD_FILE in $((SECONDS - started)) s"
 }
 
+# The demo's Kubernetes API server (PEERS_KUBE=off leaves it out): etcd and kube-apiserver through
+# scripts/kube-peer.sh, as in the tests, with the PrometheusRule CRD; an admin kubeconfig in $PEERS_DATA/kubeconfig.
+# Runs inside run_peers (its pids, logs and wait_ready).
+run_kube() {
+  export KUBE_DIR=$PEERS_DATA/kube KUBE_APISERVER_PORT=${KUBE_APISERVER_PORT:-6443}
+  export ETCD_CLIENT_PORT=${ETCD_CLIENT_PORT:-2379} ETCD_PEER_PORT=${ETCD_PEER_PORT:-2380}
+  export ETCD KUBE_APISERVER
+  ETCD=$(bin etcd) KUBE_APISERVER=$(bin kube-apiserver)
+  local kube_peer="$ROOT/scripts/kube-peer.sh" kubectl
+  kubectl=$(bin kubectl)
+  mkdir -p "$KUBE_DIR"
+  "$kube_peer" pki
+  "$kube_peer" kubeconfig "$PEERS_DATA/kubeconfig"
+  "$kube_peer" etcd > "$logs/etcd.log" 2>&1 &
+  pids+=($!)
+  wait_ready etcd "http://127.0.0.1:$ETCD_CLIENT_PORT/health"
+  "$kube_peer" kube-apiserver > "$logs/kube-apiserver.log" 2>&1 &
+  pids+=($!)
+  local i
+  for i in $(seq 1 240); do
+    [ "$("$kubectl" --kubeconfig "$PEERS_DATA/kubeconfig" get --raw /readyz 2>/dev/null)" = ok ] && break
+    sleep 0.5
+  done
+  "$kubectl" --kubeconfig "$PEERS_DATA/kubeconfig" get --raw /readyz >/dev/null \
+    || { log "kube-apiserver not ready after 2 minutes; see $logs/kube-apiserver.log"; exit 1; }
+  log "kube-apiserver ready at https://127.0.0.1:$KUBE_APISERVER_PORT"
+  "$kubectl" --kubeconfig "$PEERS_DATA/kubeconfig" apply --server-side --field-manager=rule-sync-demo \
+    -f "$(bin prometheusrule-crd)" >&2
+  "$kubectl" --kubeconfig "$PEERS_DATA/kubeconfig" wait --for=condition=Established --timeout=60s \
+    crd/prometheusrules.monitoring.coreos.com >&2
+}
+
 # The local demo: the same configs as the tests (src/test/resources/peers), on fixed ports.
 run_peers() {
   local root
@@ -251,9 +283,14 @@ run_peers() {
   (cd "$PEERS_DATA/loki" && exec "$(bin loki)" -config.file="$PEERS_CONFIG/loki.yaml" -config.expand-env=true \
     -target=all) > "$logs/loki.log" 2>&1 &
   pids+=($!)
+  local kube=""
+  if [ "${PEERS_KUBE:-on}" != off ]; then
+    run_kube
+    kube="  Kubernetes https://127.0.0.1:$KUBE_APISERVER_PORT (kubeconfig $PEERS_DATA/kubeconfig)"
+  fi
   wait_ready loki "http://127.0.0.1:$LOKI_HTTP_PORT/ready"
   wait_ready mimir "http://127.0.0.1:$MIMIR_HTTP_PORT/ready"
-  log "Mimir http://127.0.0.1:$MIMIR_HTTP_PORT  Loki http://127.0.0.1:$LOKI_HTTP_PORT  MinIO http://127.0.0.1:$MINIO_PORT (bucket $LOKI_RULER_BUCKET, $MINIO_ACCESS_KEY / $MINIO_SECRET_KEY); logs in $(cd "$logs" && pwd); Ctrl-C stops"
+  log "Mimir http://127.0.0.1:$MIMIR_HTTP_PORT  Loki http://127.0.0.1:$LOKI_HTTP_PORT  MinIO http://127.0.0.1:$MINIO_PORT (bucket $LOKI_RULER_BUCKET, $MINIO_ACCESS_KEY / $MINIO_SECRET_KEY)$kube; logs in $(cd "$logs" && pwd); Ctrl-C stops"
   wait -n "${pids[@]}" || true
   log "a peer exited; stopping the others"
 }
