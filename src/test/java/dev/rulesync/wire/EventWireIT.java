@@ -86,48 +86,37 @@ class EventWireIT {
     @Test
     void anEventWithoutEventTimeOrReportingControllerIsRefused(Kube kube, TestNamespace ns) {
         GenericKubernetesResource rule = promRule(kube, ns);
-        var events = kube.admin().events().v1().events().inNamespace(ns.name());
 
         Event noTime = event(rule, "no-time", Instant.now());
         noTime.setEventTime(null);
-        assertThatThrownBy(() -> events.resource(noTime).create())
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("eventTime: Required value");
-                });
+        assertRefused(kube, ns, noTime, "eventTime: Required value");
 
         Event noController = event(rule, "no-controller", Instant.now());
         noController.setReportingController(null);
-        assertThatThrownBy(() -> events.resource(noController).create())
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("reportingController: Required value");
-                });
+        assertRefused(kube, ns, noController, "reportingController: Required value");
     }
 
     @Test
     void aSeriesMustCountAtLeastTwo(Kube kube, TestNamespace ns) {
-        GenericKubernetesResource rule = promRule(kube, ns);
-        Event single = event(rule, "series-of-one", Instant.now());
+        Event single = event(promRule(kube, ns), "series-of-one", Instant.now());
         single.setSeries(new EventSeries(1, micro(Instant.now())));
 
-        assertThatThrownBy(() -> kube.admin().events().v1().events().inNamespace(ns.name()).resource(single).create())
-                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("series.count");
-                });
+        assertRefused(kube, ns, single, "series.count");
     }
 
     @Test
     void aNoteLongerThanOneKilobyteIsRefused(Kube kube, TestNamespace ns) {
-        GenericKubernetesResource rule = promRule(kube, ns);
-        Event longNote = event(rule, "long-note", Instant.now());
+        Event longNote = event(promRule(kube, ns), "long-note", Instant.now());
         longNote.setNote("x".repeat(1025));
 
-        assertThatThrownBy(() -> kube.admin().events().v1().events().inNamespace(ns.name()).resource(longNote).create())
+        assertRefused(kube, ns, longNote, "note");
+    }
+
+    private static void assertRefused(Kube kube, TestNamespace ns, Event event, String message) {
+        assertThatThrownBy(() -> kube.admin().events().v1().events().inNamespace(ns.name()).resource(event).create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
-                    assertThat(e.getMessage()).contains("note");
+                    assertThat(e.getMessage()).contains(message);
                 });
     }
 }
