@@ -23,8 +23,6 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A ValidatingWebhookConfiguration makes the real API server call a local HTTPS endpoint: what it sends, what it
@@ -45,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class AdmissionWebhookWireIT {
 
     private static final String DENY_LABEL = "deny";
+    private static final JsonMapper JSON = new JsonMapper();
 
     private final List<AdmissionRequest> requests = new CopyOnWriteArrayList<>();
     private HttpsServer server;
@@ -56,29 +56,20 @@ class AdmissionWebhookWireIT {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
         server.createContext("/validate", exchange -> {
-            AdmissionReview review;
-            try (InputStream body = exchange.getRequestBody()) {
-                review = Serialization.unmarshal(new String(body.readAllBytes(), StandardCharsets.UTF_8),
-                        AdmissionReview.class);
-            }
-            AdmissionRequest request = review.getRequest();
-            requests.add(request);
-            Map<?, ?> labels = (Map<?, ?>) ((Map<?, ?>) ((GenericKubernetesResource) request.getObject())
-                    .getAdditionalProperties().get("metadata")).get("labels");
-            boolean deny = labels != null && "true".equals(labels.get(DENY_LABEL));
-            AdmissionReview answer = new AdmissionReviewBuilder().withApiVersion("admission.k8s.io/v1")
-                    .withKind("AdmissionReview")
-                    .withResponse(new AdmissionResponseBuilder().withUid(request.getUid()).withAllowed(!deny)
-                            .withStatus(deny ? new StatusBuilder().withCode(422)
-                                    .withMessage("rule-sync: spec.groups[0].rules[0].expr: parse error").build() : null)
-                            .withWarnings(deny ? List.of() : List.of("rule-sync: a warning for the client"))
-                            .build())
-                    .build();
-            byte[] out = Serialization.asJson(answer).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream response = exchange.getResponseBody()) {
-                response.write(out);
+            try (exchange) {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                AdmissionRequest request = Serialization.unmarshal(body, AdmissionReview.class).getRequest();
+                requests.add(request);
+                boolean deny = "true".equals(JSON.readTree(body).at("/request/object/metadata/labels/" + DENY_LABEL)
+                        .asString(""));
+                byte[] out = Serialization.asJson(answer(request, deny)).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, out.length);
+                exchange.getResponseBody().write(out);
+            } catch (RuntimeException | IOException e) {
+                // The HTTP server would only drop the connection; make the cause visible in the test output.
+                e.printStackTrace();
+                throw e;
             }
         });
         server.start();
@@ -90,6 +81,16 @@ class AdmissionWebhookWireIT {
             kube.admin().admissionRegistration().v1().validatingWebhookConfigurations().resource(configuration).delete();
         }
         server.stop(0);
+    }
+
+    private static AdmissionReview answer(AdmissionRequest request, boolean deny) {
+        return new AdmissionReviewBuilder().withApiVersion("admission.k8s.io/v1").withKind("AdmissionReview")
+                .withResponse(new AdmissionResponseBuilder().withUid(request.getUid()).withAllowed(!deny)
+                        .withStatus(deny ? new StatusBuilder().withCode(422)
+                                .withMessage("rule-sync: spec.groups[0].rules[0].expr: parse error").build() : null)
+                        .withWarnings(deny ? List.of() : List.of("rule-sync: a warning for the client"))
+                        .build())
+                .build();
     }
 
     private void register(Kube kube, TestNamespace ns, String url, String failurePolicy) {

@@ -54,7 +54,8 @@ class LeaseWireIT {
 
     @Test
     void aSecondElectorTakesOverOnceTheLeaderStopsRenewing(Kube kube, TestNamespace ns) {
-        // Leader election needs exactly these verbs on leases; each elector acts as its own ServiceAccount.
+        // fabric8's leader election needs exactly get, create and patch on leases (see the last test); each
+        // elector acts as its own ServiceAccount.
         KubeServiceAccount first = electorAccount(ns, "elector-a");
         KubeServiceAccount second = electorAccount(ns, "elector-b");
         List<String> log = new CopyOnWriteArrayList<>();
@@ -81,13 +82,13 @@ class LeaseWireIT {
     @Test
     void aReleasedLeaseIsTakenOverWithoutWaitingForItToExpire(Kube kube, TestNamespace ns) {
         List<String> log = new CopyOnWriteArrayList<>();
-        KubeServiceAccount first = electorAccount(ns, "elector-a");
-        CompletableFuture<?> a = elect(first, ns, "a", log, true);
+        CompletableFuture<?> a = elect(electorAccount(ns, "elector-a"), ns, "a", log, true);
         await().atMost(Duration.ofSeconds(20)).until(() -> log.contains("a leads"));
 
         a.cancel(true);
+        // Released: the lease says it lasts one second from now, so anyone may take it a second later.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kube.admin().leases()
-                .inNamespace(ns.name()).withName("rule-sync").get().getSpec().getHolderIdentity()).isNullOrEmpty());
+                .inNamespace(ns.name()).withName("rule-sync").get().getSpec().getLeaseDurationSeconds()).isEqualTo(1));
 
         long began = System.nanoTime();
         CompletableFuture<?> b = elect(electorAccount(ns, "elector-b"), ns, "b", log, true);
@@ -100,8 +101,38 @@ class LeaseWireIT {
         }
     }
 
+    @Test
+    void fabric8RenewsWithPatchSoTheVerbsOfClientGoAreNotEnough(Kube kube, TestNamespace ns) {
+        // client-go's resource locks need get, create and update; fabric8's LeaseLock renews with a PATCH.
+        KubeServiceAccount clientGoVerbs = ns.serviceAccount("client-go-verbs")
+                .grant(Kube.rule("coordination.k8s.io", "leases", "get", "create", "update"));
+        List<String> log = new CopyOnWriteArrayList<>();
+        CompletableFuture<?> elector = elect(clientGoVerbs, ns, "a", log, false);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.contains("a leads")); // create is enough
+            var lease = kube.admin().leases().inNamespace(ns.name()).withName("rule-sync");
+            ZonedDateTime acquired = lease.get().getSpec().getRenewTime();
+
+            // Renewals (every 0.5 s) are refused, so the renew deadline passes and the elector gives up.
+            await().atMost(Duration.ofSeconds(20)).until(() -> log.contains("a stops"));
+            assertThat(lease.get().getSpec().getRenewTime()).isEqualTo(acquired);
+
+            clientGoVerbs.grant(Kube.rule("coordination.k8s.io", "leases", "get", "create", "patch"));
+            CompletableFuture<?> again = elect(clientGoVerbs, ns, "a2", log, false);
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.contains("a2 leads"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> lease.get().getSpec().getRenewTime()
+                        .isAfter(lease.get().getSpec().getAcquireTime()));
+            } finally {
+                again.cancel(true);
+            }
+        } finally {
+            elector.cancel(true);
+        }
+    }
+
     private static KubeServiceAccount electorAccount(TestNamespace ns, String name) {
-        return ns.serviceAccount(name).grant(Kube.rule("coordination.k8s.io", "leases", "get", "create", "update"));
+        return ns.serviceAccount(name).grant(Kube.rule("coordination.k8s.io", "leases", "get", "create", "patch"));
     }
 
     private static CompletableFuture<?> elect(KubeServiceAccount account, TestNamespace ns, String identity,
