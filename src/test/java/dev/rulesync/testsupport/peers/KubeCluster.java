@@ -95,8 +95,9 @@ final class KubeCluster implements AutoCloseable {
         Map<String, Path> binaries = PeerBinaries.provide(projectDir);
         Path script = projectDir.resolve("scripts/kube-peer.sh");
         Path runDir = projectDir.resolve("target/kube");
+        // KUBE_DIR keeps the PKI from run to run (kube-peer.sh makes it only when missing); etcd starts empty.
         Path kubeDir = runDir.resolve("data");
-        LocalPeers.deleteRecursively(kubeDir);
+        LocalPeers.deleteRecursively(kubeDir.resolve("etcd"));
 
         int[] ports = LocalPeers.freePorts(3);
         Map<String, String> env = new HashMap<>();
@@ -110,6 +111,7 @@ final class KubeCluster implements AutoCloseable {
         Path kubeconfig = runDir.resolve("kubeconfig");
         runScript(script, env, "pki");
         runScript(script, env, "kubeconfig", kubeconfig.toString());
+        long programsAndPki = System.nanoTime();
 
         PeerProcess etcd = null;
         PeerProcess apiServer = null;
@@ -119,11 +121,17 @@ final class KubeCluster implements AutoCloseable {
             etcd = PeerProcess.start("etcd", List.of("bash", script.toString(), "etcd"), env, kubeDir,
                     runDir.resolve("etcd.log"));
             etcd.awaitReady(URI.create("http://127.0.0.1:" + ports[0] + "/health"), START_TIMEOUT);
+            long apiServerStarted = System.nanoTime();
             apiServer = PeerProcess.start("kube-apiserver", List.of("bash", script.toString(), "kube-apiserver"), env,
                     kubeDir, runDir.resolve("kube-apiserver.log"));
             admin = new KubernetesClientBuilder().withConfig(adminConfig(kubeconfig)).build();
             awaitReady(apiServer, admin);
+            long apiServerReady = System.nanoTime();
             installCrd(admin, binaries.get("prometheusrule-crd"));
+            System.err.printf("[kube] programs and PKI %.1f s, etcd %.1f s, kube-apiserver ready %.1f s after its"
+                    + " start, CRD established %.1f s later%n", (programsAndPki - began) / 1e9,
+                    (apiServerStarted - programsAndPki) / 1e9, (apiServerReady - apiServerStarted) / 1e9,
+                    (System.nanoTime() - apiServerReady) / 1e9);
         } catch (RuntimeException e) {
             if (admin != null) {
                 admin.close();
@@ -189,8 +197,10 @@ final class KubeCluster implements AutoCloseable {
     }
 
     synchronized void restartApiServer() {
+        long began = System.nanoTime();
         apiServer = apiServer.restarted();
         awaitReady(apiServer, admin);
+        System.err.printf("[kube] kube-apiserver restarted and ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
     }
 
     void printLogTails(PrintStream out, int lines) {
