@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,30 +219,11 @@ final class KubeCluster implements AutoCloseable {
     }
 
     private static void runScript(Path script, Map<String, String> env, String... args) {
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString());
-        builder.command().addAll(List.of(args));
-        builder.environment().putAll(env);
-        try {
-            Path output = Files.createTempFile("kube-peer", ".log");
-            builder.redirectErrorStream(true).redirectOutput(output.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Process process = builder.start();
-            boolean finished = process.waitFor(2, TimeUnit.MINUTES);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            String out = Files.readString(output);
-            Files.delete(output);
-            if (!finished || process.exitValue() != 0) {
-                throw new IllegalStateException(script + " " + String.join(" ", args)
-                        + (finished ? " failed" : " did not finish within 2 minutes") + ":\n" + out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + script, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + script, e);
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        BoundedCommand.Result result = BoundedCommand.run(command, env, Duration.ofMinutes(2));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + result.output());
         }
     }
 

@@ -2,14 +2,14 @@ package dev.rulesync.testsupport.peers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class PeersScriptTest {
     Path dir;
 
     @Test
-    void aHungGoBuildIsStoppedAtTheBuildTimeOutWithAMessage() throws Exception {
+    void aHungGoBuildIsStoppedAtTheBuildTimeOutWithAMessage() throws IOException {
         // The first program built is MinIO, through "go install": the fake answers the module download and then
         // hangs in the install, as a build stuck on a lock or on the network would.
         Path module = Files.createDirectories(dir.resolve("module"));
@@ -42,38 +42,30 @@ class PeersScriptTest {
                 """.formatted(module));
         Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPT.toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("RULESYNC_PEERS_CACHE", dir.resolve("cache").toString());
-        builder.environment().put("RULESYNC_PEERS_BUILD_TIMEOUT", "2s");
         long began = System.nanoTime();
-        Process process = builder.start();
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+        BoundedCommand.Result result = BoundedCommand.run(List.of("bash", SCRIPT.toString()), Map.of(
+                "PATH", bin + ":" + System.getenv("PATH"),
+                "RULESYNC_PEERS_CACHE", dir.resolve("cache").toString(),
+                "RULESYNC_PEERS_BUILD_TIMEOUT", "2s"), Duration.ofSeconds(60));
 
-        assertThat(finished).as(output).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(40));
-        assertThat(process.exitValue()).as(output).isEqualTo(3);
-        assertThat(output)
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output())
                 .contains("TIME-OUT: 'go install github.com/minio/minio@")
                 .contains("did not finish within 2s (RULESYNC_PEERS_BUILD_TIMEOUT)");
-        assertThat(Files.list(dir.resolve("cache")).map(Path::getFileName).map(Path::toString))
-                .as("no half-built program is left in the cache").noneMatch(name -> name.startsWith("minio-"));
+        try (Stream<Path> cached = Files.list(dir.resolve("cache"))) {
+            assertThat(cached.map(path -> path.getFileName().toString()))
+                    .as("no half-built program is left in the cache").noneMatch(name -> name.startsWith("minio-"));
+        }
     }
 
     @Test
-    void printsEveryPinnedVersionWithoutBuilding() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", SCRIPT.toString(), "--versions").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    void printsEveryPinnedVersionWithoutBuilding() {
+        BoundedCommand.Result result = BoundedCommand.run(List.of("bash", SCRIPT.toString(), "--versions"),
+                Duration.ofSeconds(30));
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("kube-apiserver=k8s.io/kubernetes@v1.")
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.output()).contains("kube-apiserver=k8s.io/kubernetes@v1.")
                 .contains("etcd=go.etcd.io/etcd/server/v3@v3.")
                 .contains("helm=helm.sh/helm/v4@v4.")
                 .contains("prometheusrule-crd=github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring@v0.");

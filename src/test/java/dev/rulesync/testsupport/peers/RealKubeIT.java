@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +76,7 @@ class RealKubeIT {
     }
 
     @Test
-    void kubectlRunsAsAServiceAccountFromItsKubeconfig(Kube kube, TestNamespace ns) throws Exception {
+    void kubectlRunsAsAServiceAccountFromItsKubeconfig(Kube kube, TestNamespace ns) throws IOException {
         KubeServiceAccount account = ns.serviceAccount("cli");
         Path kubeconfig = account.writeKubeconfig(dir.resolve("sa.kubeconfig"));
 
@@ -90,7 +87,7 @@ class RealKubeIT {
     }
 
     @Test
-    void helmRendersAChartThatTheServerAcceptsInADryRun(Kube kube, TestNamespace ns) throws Exception {
+    void helmRendersAChartThatTheServerAcceptsInADryRun(Kube kube, TestNamespace ns) throws IOException {
         Path chart = Files.createDirectories(dir.resolve("chart/templates"));
         Files.writeString(dir.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");
         Files.writeString(chart.resolve("sa.yaml"), """
@@ -123,15 +120,9 @@ class RealKubeIT {
                 .hasMessageContaining("kubelet");
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("run", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        assertThat(finished).as("%s did not finish: %s", command[0], out).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out.trim();
+    private static String run(String... command) {
+        BoundedCommand.Result result = BoundedCommand.run(List.of(command), Duration.ofSeconds(60));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result.output().trim();
     }
 }
