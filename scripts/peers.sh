@@ -258,7 +258,20 @@ run_peers() {
   local logs="$PEERS_DATA/.."
   mkdir -p "$PEERS_DATA/minio" "$PEERS_DATA/loki" "$PEERS_DATA/mimir"
   local pids=()
-  trap 'kill "${pids[@]}" 2>/dev/null; wait; log "peers stopped"' EXIT
+  # Stop in the reverse order of starting, each one before the next: kube-apiserver's graceful shutdown hangs
+  # when etcd is gone first (it cleans up its lease in etcd), so a simultaneous kill left it running.
+  stop_all() {
+    local i pid
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+      pid=${pids[i]}
+      kill "$pid" 2>/dev/null || continue
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null || true
+    done
+    wait
+    log "peers stopped"
+  }
+  trap stop_all EXIT
   trap 'exit 130' INT TERM
   bin() { all_paths | sed -n "s/^$1=//p"; }
   wait_ready() { # name url
