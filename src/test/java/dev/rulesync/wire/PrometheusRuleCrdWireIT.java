@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -216,6 +217,17 @@ class PrometheusRuleCrdWireIT {
         Map<String, Object> group = firstGroup(created);
         assertThat(group).doesNotContainKey("evaluation_delay");
         assertThat(asMap(((List<?>) group.get("rules")).getFirst())).doesNotContainKey("bogus");
+
+        // Asking for strict field validation turns the same object into a 400 naming both fields.
+        rule.getMetadata().setName("unknown-field-strict");
+        assertThatThrownBy(() -> rules(kube.admin()).resource(rule)
+                .fieldValidation(FieldValidateable.Validation.STRICT).create())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("strict decoding error")
+                            .contains("unknown field \"spec.groups[0].evaluation_delay\"")
+                            .contains("unknown field \"spec.groups[0].rules[0].bogus\"");
+                });
     }
 
     @Test
