@@ -76,6 +76,37 @@ class RealKubeIT {
     }
 
     @Test
+    void rbacFromYamlAppliesAndTheAccountActsWithIt(Kube kube, TestNamespace ns) {
+        kube.apply("""
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: chart-sa, namespace: %1$s}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: chart-role, namespace: %1$s}
+                rules:
+                  - apiGroups: [monitoring.coreos.com]
+                    resources: [prometheusrules]
+                    verbs: [list]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: chart-binding, namespace: %1$s}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: chart-role}
+                subjects: [{kind: ServiceAccount, name: chart-sa, namespace: %1$s}]
+                """.formatted(ns.name()));
+
+        KubeServiceAccount account = ns.serviceAccount("chart-sa");
+
+        await().atMost(Duration.ofSeconds(10)).ignoreException(KubernetesClientException.class)
+                .until(() -> account.client().genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
+                        .inNamespace(ns.name()).list().getItems().isEmpty());
+        assertThatThrownBy(() -> account.client().serviceAccounts().inNamespace(ns.name()).list())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+    }
+
+    @Test
     void kubectlRunsAsAServiceAccountFromItsKubeconfig(Kube kube, TestNamespace ns) throws IOException {
         KubeServiceAccount account = ns.serviceAccount("cli");
         Path kubeconfig = account.writeKubeconfig(dir.resolve("sa.kubeconfig"));
