@@ -5,11 +5,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,15 +221,6 @@ final class KubeCluster implements AutoCloseable {
         BoundedCommand.Result result = BoundedCommand.run(command, env, Duration.ofMinutes(2));
         if (result.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + result.output());
-        }
-    }
-
-    static Path writeFile(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

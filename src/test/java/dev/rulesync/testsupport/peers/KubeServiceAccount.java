@@ -130,7 +130,7 @@ public final class KubeServiceAccount implements AutoCloseable {
 
     /** Writes a kubeconfig that authenticates as this account (for a child JVM, kubectl or helm). */
     public Path writeKubeconfig(Path file) {
-        return KubeCluster.writeFile(file, """
+        return LocalPeers.writeFile(file, """
                 apiVersion: v1
                 kind: Config
                 clusters:

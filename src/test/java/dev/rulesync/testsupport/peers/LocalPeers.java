@@ -72,6 +72,15 @@ final class LocalPeers {
         }
     }
 
+    static Path writeFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     /**
      * One running instance per JVM, started on first use and stopped at the end of the test run (or, failing that,
      * by a shutdown hook). A failed start is remembered, so that later test classes fail fast with its cause.
