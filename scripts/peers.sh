@@ -14,7 +14,7 @@
 # Files are cached under ${RULESYNC_PEERS_CACHE:-~/.cache/rule-sync/peers}/<name>-<version>/, so a warm run only
 # checks that they exist. Progress goes to stderr; stdout carries only the name=path lines (the JUnit extensions
 # @RealPeers and @RealKube parse them). Every go command runs under nice and a time-out,
-# RULESYNC_PEERS_BUILD_TIMEOUT (default 45m, in timeout(1)'s syntax), so a hung build fails with a message
+# RULESYNC_PEERS_BUILD_TIMEOUT (default 60m, in timeout(1)'s syntax), so a hung build fails with a message
 # instead of hanging the caller.
 set -euo pipefail
 
@@ -40,7 +40,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 KUBE_TEST_MODULE=$ROOT/tools/kube-test
 KUBE_TOOLS_MODULE=$ROOT/tools/kube-tools
 CACHE=${RULESYNC_PEERS_CACHE:-$HOME/.cache/rule-sync/peers}
-BUILD_TIMEOUT=${RULESYNC_PEERS_BUILD_TIMEOUT:-45m}
+BUILD_TIMEOUT=${RULESYNC_PEERS_BUILD_TIMEOUT:-60m}
 LDFLAGS="-s -w"
 CRD_FILE=monitoring.coreos.com_prometheusrules.yaml
 

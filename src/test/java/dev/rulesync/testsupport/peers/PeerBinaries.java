@@ -31,9 +31,10 @@ final class PeerBinaries {
     /**
      * How long the script may take in all. Each go command in it has a time-out of its own
      * (RULESYNC_PEERS_BUILD_TIMEOUT); this one also covers waiting for another JVM's build to release the lock.
-     * A fully cold build of everything took 17 to 60 minutes on two shared cores.
+     * A fully cold build of everything took from about 20 minutes (idle) to well over an hour (crowded) on two
+     * shared cores.
      */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(80);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(120);
 
     private PeerBinaries() {
     }
