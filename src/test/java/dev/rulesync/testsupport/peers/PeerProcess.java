@@ -11,26 +11,30 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** One peer program running as a child process, its stdout and stderr kept in a log file. */
-final class PeerProcess implements AutoCloseable {
+final class PeerProcess implements PeerHandle {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final ProcessBuilder builder;
     private final Process process;
     private final Path log;
 
-    private PeerProcess(String name, Process process, Path log) {
+    private PeerProcess(String name, ProcessBuilder builder, Process process, Path log) {
         this.name = name;
+        this.builder = builder;
         this.process = process;
         this.log = log;
     }
@@ -42,17 +46,34 @@ final class PeerProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             Files.writeString(log, "");
-            return new PeerProcess(name, builder.start(), log);
+            return new PeerProcess(name, builder, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
         }
     }
 
-    String name() {
+    /** Stops this process and starts the same command again, appending to the same log (restart drills). */
+    PeerProcess restarted() {
+        close();
+        try {
+            Files.writeString(log, "----- restarted -----%n".formatted(), StandardOpenOption.APPEND);
+            return new PeerProcess(name, builder, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart " + name + ": " + builder.command(), e);
+        }
+    }
+
+    @Override
+    public String name() {
         return name;
+    }
+
+    @Override
+    public String describe() {
+        return log.toString();
     }
 
     Path log() {
@@ -61,13 +82,18 @@ final class PeerProcess implements AutoCloseable {
 
     /** Polls {@code readyUrl} until it answers 200; fails at once, with the log tail, when the process exits. */
     void awaitReady(URI readyUrl, Duration timeout) {
+        awaitReady("ready at " + readyUrl, timeout, () -> answers200(readyUrl));
+    }
+
+    /** Polls {@code ready} until it is true; fails at once, with the log tail, when the process exits. */
+    void awaitReady(String what, Duration timeout, Callable<Boolean> ready) {
         try {
-            await("%s ready at %s".formatted(name, readyUrl))
+            await("%s %s".formatted(name, what))
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(250))
                     .failFast(name + " exited", () -> !process.isAlive())
-                    .until(() -> answers200(readyUrl));
+                    .until(ready);
         } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
             throw new IllegalStateException(e.getMessage() + "; last lines of " + log + ":\n" + tail(40), e);
         }
@@ -85,8 +111,8 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** The last {@code lines} lines of the log (Go programs log a lot; only the end tells why a test failed). */
-    String tail(int lines) {
+    @Override
+    public String tail(int lines) {
         Deque<String> last = new ArrayDeque<>(lines);
         try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
             all.forEach(line -> {
@@ -101,7 +127,8 @@ final class PeerProcess implements AutoCloseable {
         return String.join("\n", last);
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 

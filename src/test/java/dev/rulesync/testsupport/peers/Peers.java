@@ -21,10 +21,11 @@ public final class Peers {
     private final Duration lokiPollInterval;
     private final Map<String, Path> binaries;
     private final String mimirDefaultLimitsTenant;
+    private final MinioMode minioMode;
 
     Peers(URI mimirUrl, URI lokiUrl, URI minioUrl, String minioAccessKey, String minioSecretKey,
             String lokiRulerBucket, Duration lokiPollInterval, Map<String, Path> binaries,
-            String mimirDefaultLimitsTenant) {
+            String mimirDefaultLimitsTenant, MinioMode minioMode) {
         this.mimirUrl = mimirUrl;
         this.lokiUrl = lokiUrl;
         this.minioUrl = minioUrl;
@@ -34,6 +35,7 @@ public final class Peers {
         this.lokiPollInterval = lokiPollInterval;
         this.binaries = Map.copyOf(binaries);
         this.mimirDefaultLimitsTenant = mimirDefaultLimitsTenant;
+        this.minioMode = minioMode;
     }
 
     /**
@@ -77,8 +79,14 @@ public final class Peers {
         return lokiPollInterval;
     }
 
+    /** Whether MinIO runs as the local program or in a container (-Drulesync.peers.minio, see docs/peers.md). */
+    public boolean minioInContainer() {
+        return minioMode == MinioMode.CONTAINER;
+    }
+
     /**
-     * A peer program: "mimir", "loki", "minio", "mimirtool" or "lokitool".
+     * A program built by scripts/peers.sh: "mimir", "loki", "minio", "mimirtool", "lokitool", and the Kubernetes
+     * ones (also on {@link Kube}): "kube-apiserver", "etcd", "kubectl", "helm", "controller-gen".
      *
      * @throws IllegalArgumentException for any other name
      */
@@ -100,6 +108,6 @@ public final class Peers {
 
     @Override
     public String toString() {
-        return "Peers[mimir=" + mimirUrl + ", loki=" + lokiUrl + ", minio=" + minioUrl + "]";
+        return "Peers[mimir=" + mimirUrl + ", loki=" + lokiUrl + ", minio=" + minioUrl + " (" + minioMode + ")]";
     }
 }
