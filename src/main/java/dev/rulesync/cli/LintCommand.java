@@ -81,10 +81,13 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--type-label", description = "metadata label holding the type, rulesync.lint.type-label (default: type)")
     String typeLabel;
 
-    @Option(names = "--name-validation", description = "utf8 (Prometheus 3) or legacy metric and label names, rulesync.lint.name-validation (default: utf8)")
+    @Option(names = "--name-validation", description = "utf8 or legacy names for both targets, "
+            + "rulesync.lint.name-validation (default: each target's rulesync.lint.mimir/loki.name-validation, legacy "
+            + "as Mimir and Loki ship)")
     NamesOption names;
 
-    @Option(names = "--max-rules-per-group", description = "warn above this many rules per group, 0 = off, rulesync.lint.max-rules-per-group (default: 20)")
+    @Option(names = "--max-rules-per-group", description = "rules per group Mimir accepts, 0 = no limit, "
+            + "rulesync.lint.max-rules-per-group (default: 20)")
     Integer maxRulesPerGroup;
 
     @Option(names = "--disable", split = ",", paramLabel = "CHECK", description = "switch checks off, e.g. group/size (adds to rulesync.lint.disabled-checks)")

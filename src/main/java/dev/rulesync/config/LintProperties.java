@@ -23,18 +23,31 @@ import dev.rulesync.validate.LintPolicy;
  * give every front end the same verdict.
  *
  * @param disabledChecks   checks switched off everywhere
- * @param nameValidation   {@code utf8} (Prometheus 3) or {@code legacy}
- * @param maxRulesPerGroup rules per group above which {@code group/size} warns (0 = off)
+ * @param nameValidation   an override of both targets' name validation, {@code utf8} or {@code legacy}; unset, each
+ *                         target's own setting applies
+ * @param maxRulesPerGroup rules per group Mimir accepts ({@code group/size}; 0 = no limit)
  * @param tenantLabel      metadata label holding the tenant
  * @param typeLabel        metadata label holding the type
+ * @param mimir            what the Mimir ruler accepts, as it is configured
+ * @param loki             what the Loki ruler accepts
  * @param policy           the team's policy ({@code policy/*} checks), see docs/configuration.md
  */
 @ConfigurationProperties("rulesync.lint")
 public record LintProperties(List<String> disabledChecks, NameValidation nameValidation, Integer maxRulesPerGroup,
-                             String tenantLabel, String typeLabel, Policy policy) {
+                             String tenantLabel, String typeLabel, Target mimir, Target loki, Policy policy) {
 
-    public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null, null);
+    public static final LintProperties DEFAULTS = new LintProperties(null, null, null, null, null, null, null, null);
 
+    /**
+     * One target ruler's settings that decide what it accepts.
+     *
+     * @param nameValidation   {@code legacy} (what Mimir and Loki do by default) or {@code utf8} (Mimir's
+     *                         {@code -validation.name-validation-scheme=utf8}); Loki always validates legacy names
+     * @param tenantFederation whether the ruler accepts groups with {@code source_tenants} (Mimir's
+     *                         {@code -tenant-federation.enabled}; default false)
+     */
+    public record Target(NameValidation nameValidation, Boolean tenantFederation) {
+    }
 
     /**
      * {@code rulesync.lint.policy}: labels and annotations (name to a Java regex the whole value must match, ""
@@ -98,9 +111,10 @@ public record LintProperties(List<String> disabledChecks, NameValidation nameVal
 
     public LintProperties {
         disabledChecks = disabledChecks == null ? List.of() : List.copyOf(disabledChecks);
-        nameValidation = nameValidation == null ? NameValidation.UTF8 : nameValidation;
         maxRulesPerGroup = maxRulesPerGroup == null ? ValidationOptions.MIMIR_DEFAULT_RULES_PER_GROUP : maxRulesPerGroup;
         tenantLabel = tenantLabel == null || tenantLabel.isBlank() ? "tenant" : tenantLabel;
         typeLabel = typeLabel == null || typeLabel.isBlank() ? "type" : typeLabel;
+        mimir = mimir == null ? new Target(null, null) : mimir;
+        loki = loki == null ? new Target(null, null) : loki;
     }
 }

@@ -155,7 +155,7 @@ public final class RuleSyncConfigLoader {
             return new LintSettings(new LintProperties(null, (NameValidation) flags.get("rulesync.lint.name-validation"),
                     (Integer) flags.get("rulesync.lint.max-rules-per-group"),
                     (String) flags.get("rulesync.lint.tenant-label"), (String) flags.get("rulesync.lint.type-label"),
-                    null),
+                    null, null, null),
                     new RuleSyncProperties.Files((String) flags.get("rulesync.files.tenant"),
                             (RuleType) flags.get("rulesync.files.type"), null));
         }

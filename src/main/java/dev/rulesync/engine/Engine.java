@@ -39,7 +39,9 @@ public final class Engine implements AutoCloseable {
      * @param decorator applied to every real ruler target (tests count calls with it); identity otherwise
      */
     public Engine(RuleSyncProperties props, Pruning pruning, UnaryOperator<RulerTarget> decorator) {
-        ExpressionLanguages languages = ExpressionLanguages.builtIn();
+        // one analysis per distinct expression text for the engine's life: the validator's parse serves the planner
+        // too (a command builds one engine per run; a long-lived front end needs a bounded cache instead)
+        ExpressionLanguages languages = ExpressionLanguages.builtIn().map(CanonicalFormCache::new);
         this.props = props;
         this.linter = linter(props, languages);
         this.rulers = Rulers.build(props, languages, decorator);

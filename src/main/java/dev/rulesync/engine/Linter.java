@@ -3,6 +3,7 @@ package dev.rulesync.engine;
 import dev.rulesync.classify.Classification;
 import dev.rulesync.classify.Classifier;
 import dev.rulesync.model.Problem;
+import dev.rulesync.model.RuleObject;
 import dev.rulesync.report.LintReport;
 import dev.rulesync.source.LoadResult;
 import dev.rulesync.source.LoadedObject;
@@ -93,7 +94,7 @@ public final class Linter {
      * The whole-tree stage over every file read: duplicates across groups and files, dependencies across
      * tenants. Each problem goes to the file it is placed in, under that file's disable comments.
      */
-    private static List<CheckedFile> withTreeProblems(List<CheckedFile> checked) {
+    private List<CheckedFile> withTreeProblems(List<CheckedFile> checked) {
         TreeChecks tree = new TreeChecks();
         for (CheckedFile f : checked) {
             for (CheckedObject o : f.objects()) {
@@ -112,7 +113,14 @@ public final class Linter {
                 continue;
             }
             List<Problem> problems = new ArrayList<>(f.problems());
-            problems.addAll(Suppressions.apply(f.loaded(), extra).stream()
+            // configuration and the disable annotation of the object a problem is in switch it off, as its own
+            List<Problem> on = new ArrayList<>(extra.size());
+            for (Problem p : extra) {
+                RuleObject in = f.objects().stream().map(o -> o.object().object())
+                        .filter(o -> o.ref().equals(p.object())).findFirst().orElse(null);
+                on.addAll(in == null ? List.of(p) : validator.switched(in, List.of(p)));
+            }
+            problems.addAll(Suppressions.apply(f.loaded(), on).stream()
                     .filter(p -> !p.check().equals(Checks.COMMENT_DISABLE)).toList());
             problems.sort(java.util.Comparator.comparing(Problem::position).thenComparing(Problem::check));
             out.add(new CheckedFile(f.loaded(), f.objects(), problems));

@@ -8,7 +8,7 @@ import dev.rulesync.apply.s3.LokiS3Target;
 import dev.rulesync.config.RuleSyncProperties;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.plan.PlanTarget;
-import dev.rulesync.validate.ExprProblem;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 import dev.rulesync.validate.ExpressionLanguages;
 
@@ -94,7 +94,7 @@ public final class Rulers implements AutoCloseable {
      * compare as trimmed text: never equal when they differ, so at worst a reformatted expression is sent once more.
      */
     static ExpressionLanguage languageFor(ExpressionLanguages languages, RuleType type) {
-        return languages.forType(type).<ExpressionLanguage>map(CanonicalFormCache::new).orElse(AS_TEXT);
+        return languages.forType(type).orElse(AS_TEXT);
     }
 
     static final ExpressionLanguage AS_TEXT = new ExpressionLanguage() {
@@ -104,14 +104,9 @@ public final class Rulers implements AutoCloseable {
         }
 
         @Override
-        public List<ExprProblem> check(String expr) {
-            return List.of();
-        }
-
-        @Override
-        public String canonical(String expr) {
+        public ExpressionAnalysis analyze(String expr) {
             // equal text means equal parse trees; different text may still be equal, then a group is sent once more
-            return expr.strip();
+            return ExpressionAnalysis.valid("", null, expr::strip, List::of);
         }
     };
 }

@@ -2,6 +2,7 @@ package dev.rulesync.plan;
 
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 
 import java.util.ArrayList;
@@ -75,12 +76,14 @@ final class GroupComparator {
         return fields;
     }
 
-    /** The canonical form, or the trimmed text when the language cannot compute one (e.g. it does not parse). */
+    /** The canonical form, or the trimmed text when the language cannot compute one (it does not parse). */
     String canonical(String expr) {
         if (expr == null) return "";
+        ExpressionAnalysis analysis = language.analyze(expr);
+        if (!analysis.valid()) return expr.trim();
         try {
-            return language.canonical(expr);
-        } catch (RuntimeException notCanonicalizable) {
+            return analysis.canonical();
+        } catch (RuntimeException unprintable) {
             return expr.trim();
         }
     }

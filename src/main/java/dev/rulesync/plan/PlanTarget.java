@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param profile  name, type, stored form and name rules of the target
  * @param naming   how source objects map to remote namespaces, and which remote namespaces are ours
- * @param language the target's expression language, used only for {@link ExpressionLanguage#canonical}
+ * @param language the target's expression language, used only for the canonical form of its analysis
  */
 public record PlanTarget(TargetProfile profile, NamingTemplate naming, ExpressionLanguage language) {
 

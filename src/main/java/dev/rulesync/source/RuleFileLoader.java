@@ -9,7 +9,7 @@ import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.Severity;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -19,9 +19,16 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,16 +69,73 @@ public final class RuleFileLoader {
     private static final Set<String> RULE_FIELDS = Set.of("record", "alert", "expr", "for", "keep_firing_for",
             "labels", "annotations");
 
-    private final LoadSettings settings;
+    /**
+     * How deeply YAML mappings and lists may nest. A PrometheusRule needs 7 levels (9 inside a {@code kind: List});
+     * the cap keeps hostile input from overflowing the stack of the thread that reads it, and is far below what
+     * overflows even a small (256 KB) thread stack.
+     */
+    public static final int MAX_YAML_NESTING = 100;
+
+
+    /** The largest read window: one window holds most files whole (see {@link #settings}). */
+    private static final int MAX_WINDOW = 1 << 20;
 
     public RuleFileLoader() {
-        this.settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
-                .setUseMarks(true).setCodePointLimit(64 * 1024 * 1024).build();
     }
 
-    /** Reads a file. Only I/O failures throw; everything wrong inside the file is a problem in the result. */
+    /**
+     * snakeyaml-engine reads through a window that it copies each time a token needs more than is left in it: with
+     * its default 1 KB window a megabyte-long quoted scalar is copied a thousand times over (seconds for a 5 MB
+     * object). A window the size of the text (up to 1 M code points) reads most files in one piece.
+     */
+    private static LoadSettings settings(int length) {
+        return LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true)
+                .setUseMarks(true).setCodePointLimit(64 * 1024 * 1024)
+                .setBufferSize(Math.max(1024, Math.min(length + 1, MAX_WINDOW))).build();
+    }
+
+    /**
+     * Reads a file. Only I/O failures throw; everything wrong inside the file is a problem in the result, including
+     * bytes that are not UTF-8 (Kubernetes and the rulers read rule YAML as UTF-8 only): one {@code yaml/syntax}
+     * problem at the first bad byte, so that one such file never stops a run over many.
+     */
     public LoadResult load(Path path) throws IOException {
-        return load(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(path);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return notUtf8(path.toString(), bytes);
+        }
+        return load(path.toString(), text);
+    }
+
+    private static LoadResult notUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult r = decoder.decode(in, out, true);
+        int bad = in.position(); // the decoder stops in front of the first malformed or unmappable sequence
+        int length = r.isError() ? r.length() : 1;
+        out.flip();
+        String before = out.toString();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = before.codePointCount(lineStart, before.length()) + 1;
+        StringBuilder shown = new StringBuilder();
+        for (int i = bad; i < Math.min(bytes.length, bad + length); i++) {
+            shown.append(shown.isEmpty() ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xff));
+        }
+        String message = "the file is not valid UTF-8: byte " + shown + " at byte offset " + bad
+                + " (rule files must be UTF-8)";
+        return new LoadResult(file, List.of(), List.of(new Problem(new Position(file, line, column), Severity.ERROR,
+                SourceChecks.YAML_SYNTAX, message, null, null, null)));
     }
 
     public LoadResult load(String file, String text) {
@@ -82,7 +146,9 @@ public final class RuleFileLoader {
         List<Problem> problems = new ArrayList<>();
         int doc = 0;
         try {
-            Iterator<Node> docs = new Compose(settings).composeAllFromString(text).iterator();
+            LoadSettings settings = settings(text.length());
+            Iterator<Node> docs = new Composer(settings, new DepthLimitedYamlParser(
+                    new ParserImpl(settings, new StreamReader(settings, text)), MAX_YAML_NESTING));
             while (docs.hasNext()) {
                 Node root = docs.next();
                 doc++;
@@ -437,6 +503,15 @@ public final class RuleFileLoader {
                 } catch (NumberFormatException e) {
                     issues.add(issue(s, "`" + what + "` is out of range: " + s.getValue()));
                     return null;
+                }
+            }
+            if (!strict && node instanceof ScalarNode s && Tag.FLOAT.equals(s.getTag())) {
+                // Go YAML, which reads plain rule files for the rulers, truncates a number into an integer field
+                try {
+                    double v = Double.parseDouble(s.getValue().replace("_", ""));
+                    if (!Double.isNaN(v) && Math.abs(v) <= Integer.MAX_VALUE) return (int) v;
+                } catch (NumberFormatException e) {
+                    // .inf, .nan: Go refuses them too
                 }
             }
             issues.add(issue(node, "`" + what + "` must be an integer, got " + describe(node)));

@@ -27,18 +27,12 @@ public final class CheckSwitches {
 
     /** The problems that stay after switching off, plus a warning per unknown name in the annotation. */
     public List<Problem> apply(RuleObject object, Position annotationAt, List<Problem> problems) {
-        Set<String> off = new HashSet<>(globallyDisabled);
+        Set<String> off = off(object);
         List<Problem> out = new ArrayList<>();
-        String value = object.annotations().get(ANNOTATION);
-        if (value != null) {
-            for (String raw : value.split(",")) {
-                String name = raw.trim();
-                if (name.isEmpty()) continue;
-                off.add(name);
-                if (!Checks.exists(name)) {
-                    out.add(new Problem(annotationAt, Severity.WARNING, Checks.OBJECT_DISABLE,
-                            "unknown check \"" + name + "\" in " + ANNOTATION, object.ref(), null, null));
-                }
+        for (String name : annotated(object)) {
+            if (!Checks.exists(name)) {
+                out.add(new Problem(annotationAt, Severity.WARNING, Checks.OBJECT_DISABLE,
+                        "unknown check \"" + name + "\" in " + ANNOTATION, object.ref(), null, null));
             }
         }
         for (Problem p : problems) {
@@ -46,5 +40,31 @@ public final class CheckSwitches {
         }
         if (off.contains(Checks.OBJECT_DISABLE)) out.removeIf(p -> p.check().equals(Checks.OBJECT_DISABLE));
         return out;
+    }
+
+    /**
+     * The problems of a later stage (the whole-tree checks) that stay: the same switches, without reporting the
+     * annotation's unknown names a second time.
+     */
+    public List<Problem> keep(RuleObject object, List<Problem> problems) {
+        Set<String> off = off(object);
+        return problems.stream().filter(p -> !off.contains(p.check())).toList();
+    }
+
+    private Set<String> off(RuleObject object) {
+        Set<String> off = new HashSet<>(globallyDisabled);
+        off.addAll(annotated(object));
+        return off;
+    }
+
+    private static List<String> annotated(RuleObject object) {
+        String value = object.annotations().get(ANNOTATION);
+        if (value == null) return List.of();
+        List<String> names = new ArrayList<>();
+        for (String raw : value.split(",")) {
+            String name = raw.trim();
+            if (!name.isEmpty()) names.add(name);
+        }
+        return names;
     }
 }

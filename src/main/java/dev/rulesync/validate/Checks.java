@@ -26,6 +26,8 @@ public final class Checks {
     public static final String GROUP_NAME = "group/name";
     public static final String GROUP_INTERVAL = "group/interval";
     public static final String GROUP_SIZE = "group/size";
+    public static final String GROUP_SOURCE_TENANTS = "group/source-tenants";
+    public static final String GROUP_LABEL = "group/label";
     public static final String RULE_KIND = "rule/kind";
     public static final String RULE_EXPR = "rule/expr";
     public static final String RULE_RECORDING = "rule/recording";
@@ -71,14 +73,22 @@ public final class Checks {
         add(OBJECT_DISABLE, Severity.WARNING, "The disable annotation names a check that does not exist.");
         add(GROUP_NAME, Severity.ERROR, "A group name is empty or used twice in the same object.");
         add(GROUP_INTERVAL, Severity.ERROR, "A group's interval or query_offset is not a valid duration.");
-        add(GROUP_SIZE, Severity.WARNING, "A group of a metrics object has more rules than Mimir allows per group "
-                + "(ruler_max_rules_per_rule_group, default 20).");
+        add(GROUP_SIZE, Severity.ERROR, "A group has more rules than its ruler accepts per group (Mimir's "
+                + "ruler_max_rules_per_rule_group, default 20; Loki has no limit by default), or a metrics group has "
+                + "no rules (Mimir refuses an empty group).");
+        add(GROUP_SOURCE_TENANTS, Severity.ERROR, "A metrics group sets `source_tenants`, which Mimir refuses while "
+                + "tenant federation is off (its default).");
+        add(GROUP_LABEL, Severity.WARNING, "A group label name is invalid or `__name__`: the ruler takes the group, "
+                + "but every series and alert it makes carries the label.");
         add(RULE_KIND, Severity.ERROR, "A rule sets both or neither of `record` and `alert`.");
         add(RULE_EXPR, Severity.ERROR, "A rule has no `expr`.");
-        add(RULE_RECORDING, Severity.ERROR, "A recording rule sets `for`, `keep_firing_for` or `annotations`.");
-        add(RULE_NAME, Severity.ERROR, "A recording rule's name is not a valid metric name.");
-        add(RULE_LABEL, Severity.ERROR, "A rule or group label name is invalid or `__name__`.");
-        add(RULE_ANNOTATION, Severity.ERROR, "An annotation name is invalid.");
+        add(RULE_RECORDING, Severity.ERROR, "A recording rule sets a non-zero `for`, a non-zero `keep_firing_for` "
+                + "(Mimir only: Loki ignores it) or `annotations`, or one of the durations is not a duration.");
+        add(RULE_NAME, Severity.ERROR, "A recording rule's name is not a valid metric name under the target's name "
+                + "validation (legacy by default in Mimir, always in Loki), or, for Mimir, has braces.");
+        add(RULE_LABEL, Severity.ERROR, "A rule label name is invalid under the target's name validation, or "
+                + "`__name__`.");
+        add(RULE_ANNOTATION, Severity.ERROR, "An annotation name is invalid under the target's name validation.");
         add(RULE_DUPLICATE, Severity.WARNING, "Two rules of one tenant and type are the same: same kind and name, the "
                 + "same expression by meaning (canonical form) and the same labels, in one group, across groups or "
                 + "across files.");

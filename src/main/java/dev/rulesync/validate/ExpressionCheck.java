@@ -18,6 +18,7 @@ import java.util.List;
  * mistake, and the first problem says so (a PromQL rule routed to Loki, grafana/loki#14775).
  * A syntactically valid expression is then checked for what the ruler accepts on upload but fails on at every
  * evaluation ({@code <language>/evaluation}, for example a LogQL line_format template that does not parse).
+ * The analysis goes back with the problems, so that the semantic checks read its tree instead of parsing again.
  */
 public final class ExpressionCheck {
 
@@ -27,21 +28,31 @@ public final class ExpressionCheck {
         this.languages = languages;
     }
 
-    public List<Problem> check(RuleObject object, RuleGroup group, Rule rule, RuleType type) {
-        if (rule.expr() == null || rule.expr().isBlank()) return List.of();
+    /**
+     * The rule's expression, analysed once, and its problems.
+     *
+     * @param analysis the analysis, or null when there is no expression or no language for the type
+     * @param problems the syntax problems, or the evaluation problems of a valid expression
+     */
+    public record Checked(ExpressionAnalysis analysis, List<Problem> problems) {
+        static final Checked NONE = new Checked(null, List.of());
+    }
+
+    public Checked check(RuleObject object, RuleGroup group, Rule rule, RuleType type) {
+        if (rule.expr() == null || rule.expr().isBlank()) return Checked.NONE;
         ExpressionLanguage lang = languages.forType(type).orElse(null);
-        if (lang == null) return List.of();
-        List<ExprProblem> found = lang.check(rule.expr());
-        if (found.isEmpty()) return located(object, group, rule, lang.checkEvaluation(rule.expr()),
-                lang.name() + "/evaluation", "");
+        if (lang == null) return Checked.NONE;
+        ExpressionAnalysis analysis = lang.analyze(rule.expr());
+        if (analysis.valid()) return new Checked(analysis, located(object, group, rule,
+                analysis.evaluationProblems(), lang.name() + "/evaluation", ""));
         String hint = "";
         RuleType other = type == RuleType.METRICS ? RuleType.LOGS : RuleType.METRICS;
         ExpressionLanguage otherLang = languages.forType(other).orElse(null);
-        if (otherLang != null && otherLang.check(rule.expr()).isEmpty()) {
+        if (otherLang != null && otherLang.analyze(rule.expr()).valid()) {
             hint = " (hint: this is a valid " + otherLang.name() + " expression; the type is probably wrong: "
                     + "should it be `" + other.label() + "`?)";
         }
-        return located(object, group, rule, found, lang.name() + "/syntax", hint);
+        return new Checked(analysis, located(object, group, rule, analysis.problems(), lang.name() + "/syntax", hint));
     }
 
     /** The problems at their places in the file; {@code hint} goes with the first one. */

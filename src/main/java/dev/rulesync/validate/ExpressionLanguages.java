@@ -7,6 +7,7 @@ import dev.rulesync.validate.promql.PromQL;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Which expression language checks the rules of each type. */
 public final class ExpressionLanguages {
@@ -24,6 +25,13 @@ public final class ExpressionLanguages {
      */
     public static ExpressionLanguages builtIn() {
         return new ExpressionLanguages(Map.of(RuleType.METRICS, new PromQL(), RuleType.LOGS, new LogQL()));
+    }
+
+    /** The same languages, each wrapped (e.g. in a per-run cache of analyses). */
+    public ExpressionLanguages map(UnaryOperator<ExpressionLanguage> wrap) {
+        Map<RuleType, ExpressionLanguage> wrapped = new EnumMap<>(RuleType.class);
+        byType.forEach((type, language) -> wrapped.put(type, wrap.apply(language)));
+        return new ExpressionLanguages(wrapped);
     }
 
     public Optional<ExpressionLanguage> forType(RuleType type) {

@@ -16,7 +16,7 @@ import java.util.List;
 public record ObjectVerdict(ObjectRef ref, List<Problem> problems, List<RuleAnalysis> analyses) {
 
     /** One rule with a valid expression and its analysis. */
-    public record RuleAnalysis(RuleGroup group, Rule rule, ExprAnalysis analysis) {
+    public record RuleAnalysis(RuleGroup group, Rule rule, SemanticAnalysis analysis) {
     }
 
     public ObjectVerdict {

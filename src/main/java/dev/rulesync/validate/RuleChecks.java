@@ -1,5 +1,6 @@
 package dev.rulesync.validate;
 
+import dev.rulesync.gosyntax.GoSyntaxException;
 import dev.rulesync.gosyntax.GoTemplate;
 import dev.rulesync.gosyntax.PromDuration;
 import dev.rulesync.model.Position;
@@ -17,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The checks that need no expression parser: the same rules Prometheus' rulefmt, Mimir's and Loki's rulers and
- * the prometheus-operator webhook apply to groups and rules, each under its own check name.
+ * the prometheus-operator webhook apply to groups and rules, each under its own check name. Where the two rulers
+ * differ, the object's type picks the ruler that will judge it ({@link TargetRules}); the differential suite
+ * (RulerGroupsDifferentialIT) holds every difference against the real programs.
  */
 final class RuleChecks {
 
@@ -30,6 +33,8 @@ final class RuleChecks {
     }
 
     void check(RuleObject object, RuleType type, List<Problem> out) {
+        TargetRules target = options.forType(type);
+        boolean mimir = type != RuleType.LOGS;
         Map<String, Position> groupNames = new HashMap<>();
         for (RuleGroup g : object.groups()) {
             Sink sink = new Sink(object, g.name(), null, out);
@@ -51,18 +56,28 @@ final class RuleChecks {
                         badDuration("query_offset", g.queryOffset()));
             }
             // Mimir limits rules per group (ruler_max_rules_per_rule_group, default 20); Loki's default is no limit
-            if (type != RuleType.LOGS && options.maxRulesPerGroup() > 0 && g.rules().size() > options.maxRulesPerGroup()) {
+            if (target.maxRulesPerGroup() > 0 && g.rules().size() > target.maxRulesPerGroup()) {
                 sink.add(g.origin().field("rules"), Checks.GROUP_SIZE, "the group has " + g.rules().size()
-                        + " rules; the ruler accepts at most " + options.maxRulesPerGroup() + " per group");
+                        + " rules; the ruler accepts at most " + target.maxRulesPerGroup() + " per group");
             }
-            labelNames(g.labels(), g.origin().fields(), g.origin().at(), sink);
+            // Mimir refuses a group without rules; Loki stores it and evaluates nothing
+            if (mimir && g.rules().isEmpty()) {
+                sink.add(g.origin().fields().getOrDefault("rules", g.origin().at()), Checks.GROUP_SIZE,
+                        "the group has no rules; Mimir refuses an empty group");
+            }
+            if (!target.tenantFederation() && !g.sourceTenants().isEmpty()) {
+                sink.add(g.origin().field("source_tenants"), Checks.GROUP_SOURCE_TENANTS, "`source_tenants` makes a "
+                        + "federated group, which Mimir refuses unless tenant federation is enabled "
+                        + "(-tenant-federation.enabled; rulesync.lint.mimir.tenant-federation)");
+            }
+            groupLabelNames(g.labels(), g.origin().fields(), g.origin().at(), target, sink);
             for (Rule r : g.rules()) {
-                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out));
+                rule(r, new Sink(object, g.name(), r.name().isEmpty() ? null : r.name(), out), target, mimir);
             }
         }
     }
 
-    private void rule(Rule r, Sink sink) {
+    private void rule(Rule r, Sink sink, TargetRules target, boolean mimir) {
         Map<String, Position> f = r.origin().fields();
         boolean isRecord = r.record() != null && !r.record().isEmpty();
         boolean isAlert = r.alert() != null && !r.alert().isEmpty();
@@ -75,21 +90,21 @@ final class RuleChecks {
             sink.add(r.origin().field("expr"), Checks.RULE_EXPR, "the rule has no `expr`");
         }
         if (isRecord && !isAlert) {
-            if (r.forDuration() != null) {
-                sink.add(r.origin().field("for"), Checks.RULE_RECORDING, "a recording rule cannot have `for`");
-            }
-            if (r.keepFiringFor() != null) {
-                sink.add(r.origin().field("keep_firing_for"), Checks.RULE_RECORDING,
-                        "a recording rule cannot have `keep_firing_for`");
-            }
-            if (f.containsKey("annotations")) {
+            // both rulers refuse only a non-zero duration here, and any text that is no duration at all
+            recordingDuration(r, "for", r.forDuration(), sink, true);
+            // Loki does not look at keep_firing_for of a recording rule (its evaluation ignores it)
+            recordingDuration(r, "keep_firing_for", r.keepFiringFor(), sink, mimir);
+            if (!r.annotations().isEmpty()) {
                 sink.add(r.origin().field("annotations"), Checks.RULE_RECORDING,
                         "a recording rule cannot have `annotations`");
             }
-            if (!options.names().isValidMetricName(r.record())) {
+            if (!target.names().isValidMetricName(r.record())) {
                 sink.add(r.origin().field("record"), Checks.RULE_NAME, "\"" + r.record()
-                        + "\" is not a valid metric name" + (options.names() == NameValidation.LEGACY
+                        + "\" is not a valid metric name" + (target.names() == NameValidation.LEGACY
                         ? " ([a-zA-Z_:][a-zA-Z0-9_:]*)" : ""));
+            } else if (mimir && (r.record().contains("{") || r.record().contains("}"))) {
+                sink.add(r.origin().field("record"), Checks.RULE_NAME, "\"" + r.record()
+                        + "\" has braces: Mimir refuses them in a recording rule name (should they be in `expr`?)");
             }
         }
         if (isAlert) {
@@ -103,24 +118,57 @@ final class RuleChecks {
             templates("labels", r.labels(), f, r.origin().at(), sink);
             templates("annotations", r.annotations(), f, r.origin().at(), sink);
         }
-        labelNames(r.labels(), f, r.origin().at(), sink);
+        labelNames(r.labels(), f, r.origin().at(), target, sink);
         for (String name : r.annotations().keySet()) {
-            if (!options.names().isValidLabelName(name)) {
+            if (!target.names().isValidLabelName(name)) {
                 sink.add(f.getOrDefault("annotations." + name, r.origin().at()), Checks.RULE_ANNOTATION,
                         "\"" + name + "\" is not a valid annotation name");
             }
         }
     }
 
-    private void labelNames(Map<String, String> labels, Map<String, Position> f, Position fallback, Sink sink) {
+    private static void labelNames(Map<String, String> labels, Map<String, Position> f, Position fallback,
+                                   TargetRules target, Sink sink) {
         for (String name : labels.keySet()) {
-            Position at = f.getOrDefault("labels." + name, fallback);
-            if (name.equals("__name__")) {
-                sink.add(at, Checks.RULE_LABEL, "the label name __name__ is reserved for the metric name");
-            } else if (!options.names().isValidLabelName(name)) {
-                sink.add(at, Checks.RULE_LABEL, "\"" + name + "\" is not a valid label name"
-                        + (options.names() == NameValidation.LEGACY ? " ([a-zA-Z_][a-zA-Z0-9_]*)" : ""));
+            String bad = badLabelName(name, target);
+            if (bad != null) sink.add(f.getOrDefault("labels." + name, fallback), Checks.RULE_LABEL, bad);
+        }
+    }
+
+    /**
+     * Group labels: neither ruler checks their names when it takes the group, but every series and alert of the
+     * group carries them, so a bad name is a warning rather than a refusal.
+     */
+    private static void groupLabelNames(Map<String, String> labels, Map<String, Position> f, Position fallback,
+                                        TargetRules target, Sink sink) {
+        for (String name : labels.keySet()) {
+            String bad = badLabelName(name, target);
+            if (bad != null) {
+                sink.add(f.getOrDefault("labels." + name, fallback), Checks.GROUP_LABEL, bad + "; the ruler takes "
+                        + "the group, but every series and alert of the group would carry it");
             }
+        }
+    }
+
+    private static String badLabelName(String name, TargetRules target) {
+        if (name.equals("__name__")) return "the label name __name__ is reserved for the metric name";
+        if (target.names().isValidLabelName(name)) return null;
+        return "\"" + name + "\" is not a valid label name"
+                + (target.names() == NameValidation.LEGACY ? " ([a-zA-Z_][a-zA-Z0-9_]*)" : "");
+    }
+
+    /** {@code for} or {@code keep_firing_for} on a recording rule: refused when not a duration, or not zero. */
+    private static void recordingDuration(Rule r, String field, String value, Sink sink, boolean refusesNonZero) {
+        if (value == null) return;
+        long nanos;
+        try {
+            nanos = PromDuration.parse(value);
+        } catch (GoSyntaxException e) {
+            sink.add(r.origin().field(field), Checks.RULE_RECORDING, badDuration(field, value));
+            return;
+        }
+        if (refusesNonZero && nanos != 0) {
+            sink.add(r.origin().field(field), Checks.RULE_RECORDING, "a recording rule cannot have `" + field + "`");
         }
     }
 

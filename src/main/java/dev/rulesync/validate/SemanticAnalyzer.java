@@ -4,9 +4,11 @@ package dev.rulesync.validate;
 public interface SemanticAnalyzer {
 
     /**
-     * @param expr  the expression, which the language's syntax check accepted
-     * @param alert whether it is an alert's expression (alert-only checks such as a missing condition)
-     * @return the analysis, or null when the expression does not parse
+     * @param expr   the expression text, for the spans of findings
+     * @param parsed its analysis, which the ruler accepts ({@link ExpressionAnalysis#valid()}): the tree is read,
+     *               not parsed again
+     * @param alert  whether it is an alert's expression (alert-only checks such as a missing condition)
+     * @return the analysis, or null when the tree is not of this analyzer's language
      */
-    ExprAnalysis analyze(String expr, boolean alert);
+    SemanticAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert);
 }

@@ -8,14 +8,10 @@ import dev.rulesync.model.Problem;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleObject;
-import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
-import dev.rulesync.validate.logql.LogQL;
-import dev.rulesync.validate.promql.PromQL;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +29,13 @@ public final class SemanticChecks {
     static final Duration STALENESS = Duration.ofMinutes(5);
     private static final Pattern META = Pattern.compile("[\\\\.+*?()\\[\\]{}|^$]");
 
-    private final Map<RuleType, SemanticAnalyzer> analyzers = new EnumMap<>(RuleType.class);
+    /** One per language; each reads only the trees of its own language. */
+    private static final List<SemanticAnalyzer> ANALYZERS = List.of(new dev.rulesync.validate.promql.Semantics(),
+            new dev.rulesync.validate.logql.Semantics());
+
     private final LintPolicy policy;
 
-    public SemanticChecks(ExpressionLanguages languages, LintPolicy policy) {
-        for (RuleType t : RuleType.values()) {
-            languages.forType(t).ifPresent(l -> {
-                if (l instanceof PromQL p) analyzers.put(t, new dev.rulesync.validate.promql.Semantics(p));
-                if (l instanceof LogQL q) analyzers.put(t, new dev.rulesync.validate.logql.Semantics(q));
-            });
-        }
+    public SemanticChecks(LintPolicy policy) {
         this.policy = policy == null ? LintPolicy.NONE : policy;
     }
 
@@ -154,16 +147,22 @@ public final class SemanticChecks {
     }
 
     /**
-     * The semantic checks of one rule whose expression is valid, and its policy checks.
+     * The semantic checks of one rule, and its policy checks.
      *
-     * @return the expression's analysis, or null when it was not analysed (invalid, or no analyzer for the type)
+     * @param parsed the analysis of the rule's expression when the expression checks found no error in it, else
+     *               null (only the policy is checked then)
+     * @return what the semantic checks learned, or null when not analysed (no valid expression, or a language
+     *         without semantic checks)
      */
-    public ExprAnalysis rule(RuleObject object, RuleGroup g, Rule r, RuleType type, boolean exprValid,
-                             ValueLocators values, List<Problem> out) {
+    public SemanticAnalysis rule(RuleObject object, RuleGroup g, Rule r, ExpressionAnalysis parsed,
+                                 ValueLocators values, List<Problem> out) {
         policy(object, g, r, out);
-        SemanticAnalyzer analyzer = type == null ? null : analyzers.get(type);
-        if (!exprValid || analyzer == null || r.expr() == null || r.expr().isBlank()) return null;
-        ExprAnalysis a = analyzer.analyze(r.expr(), r.isAlert());
+        if (parsed == null || !parsed.valid()) return null;
+        SemanticAnalysis a = null;
+        for (SemanticAnalyzer analyzer : ANALYZERS) {
+            a = analyzer.analyze(r.expr(), parsed, r.isAlert());
+            if (a != null) break;
+        }
         if (a == null) return null;
         for (ExprFinding f : a.findings()) {
             Position at = f.start() < 0 ? r.origin().field("expr") : exprAt(r, f.start());
@@ -179,7 +178,7 @@ public final class SemanticChecks {
         return a;
     }
 
-    private void templates(RuleObject object, RuleGroup g, Rule r, ExprAnalysis a, ValueLocators values,
+    private void templates(RuleObject object, RuleGroup g, Rule r, SemanticAnalysis a, ValueLocators values,
                            List<Problem> out) {
         for (String kind : List.of("labels", "annotations")) {
             Map<String, String> m = kind.equals("labels") ? r.labels() : r.annotations();

@@ -34,7 +34,7 @@ public final class TreeChecks {
 
     /** One rule with a valid expression, in its object, tenant and type. */
     public record Entry(ObjectRef object, String tenant, RuleType type, RuleGroup group, Rule rule,
-                        ExprAnalysis analysis) {
+                        SemanticAnalysis analysis) {
 
         Position at() {
             return rule.origin().field(rule.isAlert() ? "alert" : "record");

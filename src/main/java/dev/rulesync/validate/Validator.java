@@ -6,6 +6,7 @@ import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;
+import dev.rulesync.model.Severity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ public final class Validator {
         this.options = options;
         this.expressions = new ExpressionCheck(languages);
         this.switches = new CheckSwitches(options.disabled());
-        this.semantics = new SemanticChecks(languages, options.policy());
+        this.semantics = new SemanticChecks(options.policy());
     }
 
     /**
@@ -50,10 +51,12 @@ public final class Validator {
         for (RuleGroup g : object.groups()) {
             semantics.group(object, g, all);
             for (Rule r : g.rules()) {
-                List<Problem> syntax = type == null ? List.of() : expressions.check(object, g, r, type);
-                all.addAll(syntax);
-                boolean valid = syntax.stream().noneMatch(p -> p.severity() == dev.rulesync.model.Severity.ERROR);
-                ExprAnalysis a = semantics.rule(object, g, r, type, valid, locators, all);
+                ExpressionCheck.Checked expr = type == null ? ExpressionCheck.Checked.NONE
+                        : expressions.check(object, g, r, type);
+                all.addAll(expr.problems());
+                // an expression that fails at every evaluation gets no semantic advice on top
+                boolean valid = expr.problems().stream().noneMatch(p -> p.severity() == Severity.ERROR);
+                SemanticAnalysis a = semantics.rule(object, g, r, valid ? expr.analysis() : null, locators, all);
                 if (a != null) analyses.add(new ObjectVerdict.RuleAnalysis(g, r, a));
             }
         }
@@ -61,6 +64,14 @@ public final class Validator {
                 annotationsAt == null || !annotationsAt.isKnown() ? object.at() : annotationsAt, all));
         kept.sort(ORDER);
         return new ObjectVerdict(object.ref(), kept, analyses);
+    }
+
+    /**
+     * The problems a later stage found in {@code object} (the whole-tree checks) that its switches leave on:
+     * configuration and the object's disable annotation apply to them as to the object's own.
+     */
+    public List<Problem> switched(RuleObject object, List<Problem> problems) {
+        return switches.keep(object, problems);
     }
 
     public ObjectVerdict validate(RuleObject object, RuleType type, List<Problem> earlier, Position annotationsAt) {

@@ -43,7 +43,7 @@ public class LogqlBench {
     public void setUp() throws IOException {
         List<String> corpus = LogqlBenchCorpus.expressions();
         all = corpus.toArray(String[]::new);
-        validRules = corpus.stream().filter(e -> logql.check(e).isEmpty()).toArray(String[]::new);
+        validRules = corpus.stream().filter(e -> logql.analyze(e).problems().isEmpty()).toArray(String[]::new);
         // The same expressions for the oracle's bench mode, one JSON string per line.
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/logql-bench-corpus.jsonl"), LogqlBenchCorpus.asJsonLines(corpus),
@@ -57,7 +57,7 @@ public class LogqlBench {
     public List<ExprProblem> checkCorpus() {
         String e = all[i];
         i = (i + 1) % all.length;
-        return logql.check(e);
+        return logql.analyze(e).problems();
     }
 
     /** Only valid rule expressions: the common case when syncing. */
@@ -65,6 +65,6 @@ public class LogqlBench {
     public List<ExprProblem> checkValidRules() {
         String e = validRules[j];
         j = (j + 1) % validRules.length;
-        return logql.check(e);
+        return logql.analyze(e).problems();
     }
 }

@@ -111,7 +111,7 @@ class LintChangedSinceTest {
         CliRunner.Result r = lint("--max-rules-per-group", "1");
         // group/size sits at the group's rule list, inside its first (unchanged) rule: it is still the group's
         assertThat(r.out().lines().filter(l -> l.contains("[group/size]")).toList())
-                .containsExactly(dir.resolve("rules/a.yaml") + ":13:9: warning: the group has 2 rules; the ruler "
+                .containsExactly(dir.resolve("rules/a.yaml") + ":13:9: error: the group has 2 rules; the ruler "
                         + "accepts at most 1 per group [group/size]");
         assertThat(r.out()).doesNotContain("a.yaml:15:").doesNotContain("b.yaml:13:9:").doesNotContain("b.yaml:15:");
     }

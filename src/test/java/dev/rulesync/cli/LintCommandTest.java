@@ -28,6 +28,24 @@ class LintCommandTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsAProblemAndTheOthersAreStillLinted(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("a-latin1.yaml");
+        byte[] text = "groups:\n- name: caf\u00e9\n  rules: []\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(bad, text);
+        Path good = dir.resolve("b-broken.yaml");
+        Files.copy(BROKEN.resolve("alerts-for.yaml"), good);
+        CliRunner.Result r = CliRunner.run("lint", "--tenant", "t", "--type", "metrics", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().toList()).containsExactly(
+                bad + ":2:12: error: the file is not valid UTF-8: byte 0xE9 at byte offset 19 (rule files must be "
+                        + "UTF-8) [yaml/syntax]",
+                good + ":15:12: error: `for` \"5 min\" is not a valid duration (e.g. 30s, 5m, 1h30m; units y w d h m "
+                        + "s ms, largest first) [alerts/for]",
+                "2 problems (2 errors, 0 warnings) in 2 files, 1 object, 1 rule");
+    }
+
+    @Test
     void jsonFormatCarriesObjectGroupAndRule() {
         CliRunner.Result r = CliRunner.run("lint", "--format", "json", BROKEN.resolve("rule-recording-for.yaml").toString());
         JsonNode p = JSON.readTree(r.out()).get("problems").get(0);
@@ -46,7 +64,7 @@ class LintCommandTest {
     void githubFormatIsWorkflowCommands() {
         CliRunner.Result r = CliRunner.run("lint", "--format", "github", BROKEN.resolve("group-size.yaml").toString(),
                 BROKEN.resolve("alerts-template-function.yaml").toString());
-        assertThat(r.out()).contains("::warning file=" + BROKEN.resolve("group-size.yaml") + ",line=13,col=5,title=group/size::the group has 21 rules");
+        assertThat(r.out()).contains("::error file=" + BROKEN.resolve("group-size.yaml") + ",line=13,col=5,title=group/size::the group has 21 rules");
         assertThat(r.out()).contains("::error file=" + BROKEN.resolve("alerts-template-function.yaml")
                 + ",line=16,col=31,title=alerts/template::template in annotations.summary: 1:13: function \"humanise\" not defined");
         assertThat(r.exit()).isEqualTo(1);
@@ -78,10 +96,13 @@ class LintCommandTest {
 
     @Test
     void failOnWarningTurnsWarningsIntoExitOne() {
-        String f = BROKEN.resolve("group-size.yaml").toString();
+        String f = BROKEN.resolve("rule-duplicate.yaml").toString();
         assertThat(CliRunner.run("lint", f).exit()).isZero();
         assertThat(CliRunner.run("lint", "--fail-on", "warning", f).exit()).isEqualTo(1);
-        assertThat(CliRunner.run("lint", "--fail-on", "warning", "--max-rules-per-group", "25", f).exit()).isZero();
+        assertThat(CliRunner.run("lint", "--fail-on", "warning", "--disable", "rule/duplicate", f).exit()).isZero();
+        String big = BROKEN.resolve("group-size.yaml").toString();
+        assertThat(CliRunner.run("lint", big).exit()).as("Mimir refuses the group: an error").isEqualTo(1);
+        assertThat(CliRunner.run("lint", "--max-rules-per-group", "25", big).exit()).isZero();
     }
 
     @Test
@@ -111,10 +132,18 @@ class LintCommandTest {
         Path config = dir.resolve("lint.yaml");
         Files.writeString(config, "rulesync:\n  lint:\n    disabled-checks: [alerts/for]\n    name-validation: legacy\n");
         assertThat(CliRunner.run("lint", "--config", config.toString(), BROKEN.resolve("alerts-for.yaml").toString()).exit()).isZero();
-        // legacy names from the configuration make the dotted label invalid
-        assertThat(CliRunner.run("lint", "--config", config.toString(), BROKEN.resolve("rule-label-legacy.yaml").toString()).exit())
-                .isEqualTo(1);
-        assertThat(CliRunner.run("lint", BROKEN.resolve("rule-label-legacy.yaml").toString()).exit()).isZero();
+        // legacy names (Mimir's default) make the dotted label invalid; a Mimir set to utf8 takes it
+        String dotted = BROKEN.resolve("rule-label-legacy.yaml").toString();
+        assertThat(CliRunner.run("lint", "--config", config.toString(), dotted).exit()).isEqualTo(1);
+        assertThat(CliRunner.run("lint", dotted).exit()).isEqualTo(1);
+        assertThat(CliRunner.run("lint", "--name-validation", "utf8", dotted).exit()).isZero();
+        Files.writeString(config, "rulesync:\n  lint:\n    mimir:\n      name-validation: utf8\n");
+        assertThat(CliRunner.run("lint", "--config", config.toString(), dotted).exit()).isZero();
+        // the same object as logs is judged by Loki, which always validates legacy names
+        Files.writeString(dir.resolve("logs.yaml"), Files.readString(Path.of(dotted)).replace("type: metrics", "type: logs")
+                .replace("expr: up == 0", "expr: sum(count_over_time({a=\"b\"}[1m])) == 0"));
+        assertThat(CliRunner.run("lint", "--config", config.toString(), dir.resolve("logs.yaml").toString()).out())
+                .contains("[rule/label]");
         Files.writeString(config, "rulesync:\n  lint:\n    disabled-check: [x]\n");
         CliRunner.Result bad = CliRunner.run("lint", "--config", config.toString(), BROKEN.resolve("alerts-for.yaml").toString());
         assertThat(bad.exit()).isEqualTo(2);

@@ -2,6 +2,8 @@ package dev.rulesync.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -78,6 +80,38 @@ class LintJarIT {
         assertThat(missing.err()).contains("no/such/dir");
     }
 
+    /**
+     * 5,000 levels of nesting (10 KB) in each syntax a rule file holds: one problem at its place, exit 1 and nothing
+     * on stderr, never a StackOverflowError trace (which CI would read as "problems found" too). The template case
+     * depends on the Go template parser's own cap.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"promql", "logql", "yaml", "template"})
+    void deepNestingInEachSyntaxIsAProblemAtItsPlace(String syntax, @TempDir Path dir) throws Exception {
+        String nested = "(".repeat(5000) + "1" + ")".repeat(5000);
+        String type = syntax.equals("logql") ? "logs" : "metrics";
+        String rule = switch (syntax) {
+            case "promql" -> "    expr: \"" + nested + "\"\n";
+            case "logql" -> "    expr: \"" + "(".repeat(5000) + "count_over_time({a=\\\"b\\\"}[1m])"
+                    + ")".repeat(5000) + "\"\n";
+            case "yaml" -> "    expr: up\n    labels: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+            default -> "    expr: up\n    annotations: {summary: \"{{ " + nested + " }}\"}\n";
+        };
+        String check = switch (syntax) {
+            case "template" -> "alerts/template";
+            case "yaml" -> "yaml/syntax";
+            default -> syntax + "/syntax";
+        };
+        int line = syntax.equals("promql") || syntax.equals("logql") ? 5 : 6;
+        Path file = dir.resolve(syntax + ".yaml");
+        Files.writeString(file, "groups:\n- name: g\n  rules:\n  - alert: Deep\n" + rule);
+        Run r = lint("--tenant", "t", "--type", type, file.toString());
+        assertThat(r.err()).as("stderr").isEmpty();
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines()).anySatisfy(l -> assertThat(l).startsWith(file + ":" + line + ":")
+                .contains(": error: ").endsWith("[" + check + "]"));
+    }
+
     @Test
     void aMistypedCommandExitsTwoInsteadOfStartingAServer() throws Exception {
         Run r = jar(BASE, "lnit", "rules/");
@@ -90,11 +124,13 @@ class LintJarIT {
     @Test
     void anApplicationYamlInTheWorkingDirectoryConfiguresLintAsItDoesPlan(@TempDir Path dir) throws Exception {
         Path rules = Files.copy(BASE.resolve("src/test/resources/lint/broken/rule-label-legacy.yaml"), dir.resolve("r.yaml"));
-        assertThat(jar(dir, "lint", rules.toString()).exit()).as("utf8 names by default").isZero();
-        Files.writeString(dir.resolve("application.yaml"), "rulesync:\n  lint:\n    name-validation: legacy\n");
         Run legacy = jar(dir, "lint", rules.toString());
-        assertThat(legacy.exit()).as(legacy.out() + legacy.err()).isEqualTo(1);
+        assertThat(legacy.exit()).as("legacy names by default, as Mimir ships: " + legacy.out() + legacy.err())
+                .isEqualTo(1);
         assertThat(legacy.out()).contains("[rule/label]");
+        Files.writeString(dir.resolve("application.yaml"), "rulesync:\n  lint:\n    mimir:\n      name-validation: utf8\n");
+        Run utf8 = jar(dir, "lint", rules.toString());
+        assertThat(utf8.exit()).as(utf8.out() + utf8.err()).isZero();
     }
 
     @Test

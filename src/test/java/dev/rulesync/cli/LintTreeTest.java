@@ -81,6 +81,29 @@ class LintTreeTest {
     }
 
     @Test
+    void treeProblemsAreSwitchedOffByConfigurationAndByTheObjectsAnnotation() throws IOException {
+        write("a.yaml", "t1", "metrics", """
+                - name: g
+                  rules:
+                  - record: job:z:sum
+                    expr: sum by (job) (z)
+                """);
+        Path b = write("b.yaml", "t1", "metrics", """
+                - name: other
+                  rules:
+                  - record: job:z:sum
+                    expr: sum by (job) (z)
+                """);
+        assertThat(problems(CliRunner.run("lint", "--format", "json", dir.toString())))
+                .containsExactly("b.yaml 13:15 rule/duplicate");
+        assertThat(problems(CliRunner.run("lint", "--format", "json", "--disable", "rule/duplicate",
+                dir.toString()))).isEmpty();
+        Files.writeString(b, Files.readString(b).replace("  labels:\n", "  annotations:\n    "
+                + "rule-sync.dev/disable: rule/duplicate\n  labels:\n"));
+        assertThat(problems(CliRunner.run("lint", "--format", "json", dir.toString()))).isEmpty();
+    }
+
+    @Test
     void aDifferentLabelOrExpressionIsNoDuplicate() throws IOException {
         write("a.yaml", "t1", "metrics", """
                 - name: g
@@ -105,7 +128,9 @@ class LintTreeTest {
                   - record: job:up:sum
                     expr: sum by (job) (up)
                 """);
-        // a plain Mimir rule file: source_tenants (federated rules) is a Mimir group field the CRD lacks
+        // a plain Mimir rule file: source_tenants (federated rules) is a Mimir group field the CRD lacks, and Mimir
+        // takes it only with tenant federation on (a properties file: lint reads no rules from it)
+        Path config = Files.writeString(dir.resolve("lint.properties"), "rulesync.lint.mimir.tenant-federation=true\n");
         Files.writeString(dir.resolve("stage.yaml"), """
                 groups:
                 - name: g
@@ -119,8 +144,11 @@ class LintTreeTest {
                     expr: job:up:sum == 0
                 """);
         CliRunner.Result r = CliRunner.run("lint", "--format", "json", "--tenant", "stage", "--type", "metrics",
-                dir.toString());
+                "--config", config.toString(), dir.toString());
         assertThat(problems(r)).containsExactly("stage.yaml 5:11 rule/dependency");
+        assertThat(problems(CliRunner.run("lint", "--format", "json", "--tenant", "stage", "--type", "metrics",
+                dir.toString()))).as("federation off, as Mimir ships")
+                .containsExactly("stage.yaml 5:11 rule/dependency", "stage.yaml 7:19 group/source-tenants");
         assertThat(JSON.readTree(r.out()).get("problems").get(0).get("related").get(0).get("path").asString())
                 .endsWith("prod.yaml");
         assertThat(r.out()).contains("\"endColumn\" : 21");

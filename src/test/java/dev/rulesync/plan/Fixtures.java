@@ -6,6 +6,7 @@ import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.validate.ExprProblem;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 
 import java.util.ArrayList;
@@ -31,14 +32,12 @@ public final class Fixtures {
         }
 
         @Override
-        public List<ExprProblem> check(String expr) {
-            return expr.contains("(((") ? List.of(new ExprProblem(1, expr.indexOf("(((") + 1, "unbalanced")) : List.of();
-        }
-
-        @Override
-        public String canonical(String expr) {
-            if (!check(expr).isEmpty()) throw new IllegalArgumentException("does not parse: " + expr);
-            return expr.trim().replaceAll("\\s+", " ");
+        public ExpressionAnalysis analyze(String expr) {
+            if (expr.contains("(((")) {
+                return ExpressionAnalysis.invalid(List.of(new ExprProblem(1, expr.indexOf("(((") + 1, "unbalanced")),
+                        null);
+            }
+            return ExpressionAnalysis.valid("text", expr, () -> expr.trim().replaceAll("\\s+", " "), List::of);
         }
     };
 

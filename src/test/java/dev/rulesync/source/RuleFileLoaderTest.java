@@ -5,7 +5,14 @@ import dev.rulesync.model.Position;
 import dev.rulesync.model.Problem;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
+import dev.rulesync.model.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,5 +116,52 @@ class RuleFileLoaderTest {
         assertThat(loader.load("e.yaml", "").objects()).isEmpty();
         assertThat(loader.load("e.yaml", "").problems()).isEmpty();
         assertThat(loader.load("s.yaml", "just text\n").problems()).extracting(Problem::check).containsExactly("yaml/schema");
+    }
+
+    @Test
+    void collectionsNestedPastTheLimitAreAProblemAtTheFirstTooDeepOne() {
+        int depth = RuleFileLoader.MAX_YAML_NESTING;
+        // the top mapping is level 1, so the list opened at column 9 + (depth - 1) is the first one too deep
+        LoadResult r = loader.load("deep.yaml", "groups: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n");
+        assertThat(r.objects()).isEmpty();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.check()).isEqualTo("yaml/syntax");
+            assertThat(p.message()).isEqualTo("invalid YAML: mappings and lists nest deeper than " + depth + " levels");
+            assertThat(p.position()).isEqualTo(new Position("deep.yaml", 1, 9 + depth - 1));
+        });
+        LoadResult flowMaps = loader.load("deep.yaml", "a:\n  " + "{b: ".repeat(50_000) + "}".repeat(50_000) + "\n");
+        assertThat(flowMaps.problems()).extracting(Problem::message)
+                .containsExactly("invalid YAML: mappings and lists nest deeper than " + depth + " levels");
+    }
+
+    @Test
+    void collectionsAtTheLimitAreRead() {
+        int lists = RuleFileLoader.MAX_YAML_NESTING - 1;
+        LoadResult r = loader.load("ok.yaml", "groups: " + "[".repeat(lists) + "]".repeat(lists) + "\n");
+        assertThat(r.problems()).isEmpty();
+        // read as YAML; what the document means is the schema's business
+        assertThat(r.objects()).singleElement().satisfies(o ->
+                assertThat(o.problems()).extracting(Problem::check).containsOnly("yaml/schema"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsOneProblemAtItsFirstBadByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.yaml");
+        byte[] head = "groups:\n- name: caf".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\n  rules: []\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(head);
+        bytes.write(0xE9); // é in ISO-8859-1: not UTF-8
+        bytes.write(tail);
+        Files.write(file, bytes.toByteArray());
+        LoadResult r = loader.load(file);
+        assertThat(r.objects()).isEmpty();
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.check()).isEqualTo("yaml/syntax");
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
+            assertThat(p.position()).isEqualTo(new Position(file.toString(), 2, 12));
+            assertThat(p.message()).isEqualTo("the file is not valid UTF-8: byte 0xE9 at byte offset " + head.length
+                    + " (rule files must be UTF-8)");
+        });
     }
 }

@@ -34,7 +34,13 @@ class ExpressionCheckTest {
         }
 
         @Override
-        public List<ExprProblem> check(String expr) {
+        public ExpressionAnalysis analyze(String expr) {
+            List<ExprProblem> problems = check(expr);
+            return problems.isEmpty() ? ExpressionAnalysis.valid("words", expr, expr::trim, () -> evaluation(expr))
+                    : ExpressionAnalysis.invalid(problems, null);
+        }
+
+        private List<ExprProblem> check(String expr) {
             int line = 1;
             int col = 1;
             for (int i = 0; i < expr.length(); i++) {
@@ -53,19 +59,13 @@ class ExpressionCheckTest {
         }
 
         /** The word "boom" parses but, as a stand-in for a broken template, fails every evaluation. */
-        @Override
-        public List<ExprProblem> checkEvaluation(String expr) {
+        private static List<ExprProblem> evaluation(String expr) {
             int at = expr.indexOf("boom");
             if (at < 0) return List.of();
             String before = expr.substring(0, at);
             int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
             int col = at - before.lastIndexOf('\n');
             return List.of(new ExprProblem(line, col, "boom fails at run time"));
-        }
-
-        @Override
-        public String canonical(String expr) {
-            return expr.trim();
         }
     }
 
@@ -94,7 +94,7 @@ class ExpressionCheckTest {
 
     private static List<Problem> check(LoadedObject o, RuleType type) {
         var g = o.object().groups().getFirst();
-        return new ExpressionCheck(LANGUAGES).check(o.object(), g, g.rules().getFirst(), type);
+        return new ExpressionCheck(LANGUAGES).check(o.object(), g, g.rules().getFirst(), type).problems();
     }
 
     @Test
@@ -156,10 +156,10 @@ class ExpressionCheckTest {
 
     @Test
     void builtInLogqlReportsTemplatesLokiFailsOnAtEveryEvaluation() {
-        LoadedObject o = load("logs", "'count_over_time({app=\"a\"} | line_format \"{{ .msg\" [5m])'");
+        LoadedObject o = load("logs", "'bytes_over_time({app=\"a\"} | line_format \"{{ .msg\" [5m])'");
         var g = o.object().groups().getFirst();
         List<Problem> p = new ExpressionCheck(ExpressionLanguages.builtIn()).check(o.object(), g, g.rules().getFirst(),
-                RuleType.LOGS);
+                RuleType.LOGS).problems();
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.check()).isEqualTo(Checks.LOGQL_EVALUATION);
             assertThat(x.message()).contains("unclosed action");
@@ -174,7 +174,7 @@ class ExpressionCheckTest {
         LoadedObject o = load("metrics", "Anything Goes");
         var g = o.object().groups().getFirst();
         assertThat(new ExpressionCheck(new ExpressionLanguages(Map.of())).check(o.object(), g, g.rules().getFirst(),
-                RuleType.METRICS)).isEmpty();
+                RuleType.METRICS).problems()).isEmpty();
     }
 
     @Test

@@ -40,8 +40,10 @@ class RuleChecksTest {
                 .containsExactly("group/size");
         assertThat(v.validate(object(many(20)), RuleType.METRICS).problems()).isEmpty();
         assertThat(v.validate(object(many(21, "sum(rate({app=\"a\"}[5m]))")), RuleType.LOGS).problems()).isEmpty();
-        ObjectVerdict warned = v.validate(object(many(21)), RuleType.METRICS);
-        assertThat(warned.valid()).as("a warning does not stop the sync").isTrue();
+        assertThat(v.validate(object(many(21)), RuleType.METRICS).valid()).as("Mimir would refuse it").isFalse();
+        assertThat(v.validate(object(List.of()), RuleType.METRICS).problems()).extracting(Problem::message)
+                .containsExactly("the group has no rules; Mimir refuses an empty group");
+        assertThat(v.validate(object(List.of()), RuleType.LOGS).problems()).as("Loki stores an empty group").isEmpty();
     }
 
     @Test
@@ -62,10 +64,18 @@ class RuleChecksTest {
         Rule dotted = Rule.alerting("A", "up == 0", "5m", Map.of("team.name", "x"), Map.of("run-book", "y"));
         Rule record = Rule.recording("job.up:sum", "up");
         RuleObject o = object(List.of(dotted, record));
+        // legacy is what both rulers do as shipped
         assertThat(new Validator(ValidationOptions.DEFAULTS, ExpressionLanguages.builtIn()).validate(o, null).problems())
-                .isEmpty();
-        assertThat(new Validator(new ValidationOptions(NameValidation.LEGACY, 20, Set.of()), ExpressionLanguages.builtIn())
-                .validate(o, null).problems()).extracting(Problem::check)
-                .containsExactlyInAnyOrder("rule/label", "rule/annotation", "rule/name");
+                .extracting(Problem::check).containsExactlyInAnyOrder("rule/label", "rule/annotation", "rule/name");
+        assertThat(new Validator(new ValidationOptions(NameValidation.UTF8, 20, Set.of()), ExpressionLanguages.builtIn())
+                .validate(o, RuleType.METRICS).problems()).isEmpty();
+        // Mimir with utf8 names, Loki as shipped: the type picks the ruler
+        ValidationOptions utf8Mimir = new ValidationOptions(TargetRules.MIMIR.withNames(NameValidation.UTF8),
+                TargetRules.LOKI, Set.of());
+        assertThat(new Validator(utf8Mimir, ExpressionLanguages.builtIn()).validate(o, RuleType.METRICS).problems())
+                .extracting(Problem::check).doesNotContain("rule/label", "rule/annotation", "rule/name");
+        RuleObject logs = object(List.of(dotted.withExpr("sum(count_over_time({a=\"b\"}[1m])) == 0")));
+        assertThat(new Validator(utf8Mimir, ExpressionLanguages.builtIn()).validate(logs, RuleType.LOGS).problems())
+                .extracting(Problem::check).containsExactlyInAnyOrder("rule/label", "rule/annotation");
     }
 }

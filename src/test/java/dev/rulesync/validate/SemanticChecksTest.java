@@ -7,6 +7,7 @@ import dev.rulesync.model.RuleGroup;
 import dev.rulesync.model.RuleObject;
 import dev.rulesync.model.RuleType;
 import dev.rulesync.model.Severity;
+import dev.rulesync.testsupport.CountingLanguage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,7 +152,7 @@ class SemanticChecksTest {
         LintPolicy policy = new LintPolicy(Map.of("severity", Pattern.compile("page|ticket")), Map.of(),
                 Map.of("summary", Pattern.compile("")), Pattern.compile("[A-Z]\\w*"), Pattern.compile("\\w+:\\w+:\\w+"),
                 Duration.ofMinutes(1), Duration.ofHours(1), Severity.ERROR);
-        Validator v = new Validator(new ValidationOptions(NameValidation.UTF8, 20, java.util.Set.of(), policy),
+        Validator v = new Validator(new ValidationOptions(TargetRules.MIMIR, TargetRules.LOKI, Set.of(), policy),
                 ExpressionLanguages.builtIn());
         Rule bad = new Rule(null, "down", "up == 0", "2h", null, Map.of("severity", "low"), Map.of(), null);
         assertThat(checks(RuleType.METRICS, bad, v)).containsExactlyInAnyOrder("policy/label", "policy/annotation",
@@ -162,6 +164,23 @@ class SemanticChecksTest {
                 Map.of(), List.of(RuleGroup.of("g", List.of(bad))));
         assertThat(v.validate(o, RuleType.METRICS).valid()).as("a policy of severity error blocks the object").isFalse();
         assertThat(VALIDATOR.validate(o, RuleType.METRICS).valid()).as("no policy, no finding").isTrue();
+    }
+
+    @Test
+    void eachExpressionIsParsedOnceAndTheSemanticChecksReadItsTreeThroughAnyWrapper() {
+        // a wrapper like the engine's per-run cache: the checks must not depend on the language's class
+        java.util.concurrent.atomic.AtomicInteger analyses = new java.util.concurrent.atomic.AtomicInteger();
+        ExpressionLanguages counted = ExpressionLanguages.builtIn().map(l -> new CountingLanguage(l, analyses));
+        Validator v = new Validator(ValidationOptions.DEFAULTS, counted);
+        Rule rule = Rule.alerting("A", "sum by (job) (up{job=~\"api\"}) == 0", null, Map.of(),
+                Map.of("summary", "{{ $labels.pod }}"));
+        assertThat(checks(RuleType.METRICS, rule, v)).containsExactlyInAnyOrder("promql/regexp",
+                "alerts/template-label");
+        assertThat(analyses).hasValue(1);
+        analyses.set(0);
+        assertThat(checks(RuleType.LOGS, Rule.alerting("B", "sum(count_over_time({app=~\"api\"}[5m])) > 0", null,
+                Map.of(), Map.of()), v)).containsExactly("logql/regexp");
+        assertThat(analyses).hasValue(1);
     }
 
     @Test

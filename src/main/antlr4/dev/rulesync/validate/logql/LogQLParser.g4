@@ -14,6 +14,8 @@
  */
 parser grammar LogQLParser;
 
+options { superClass = dev.rulesync.validate.DepthLimitedParser; }
+
 tokens {
     BYTES, IDENTIFIER, STRING, NUMBER, FUNCTION_FLAG, DURATION, RANGE,
     EQ, RE, NRE, NPA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, DOT,

@@ -10,7 +10,7 @@
  */
 parser grammar PromQLParser;
 
-options { tokenVocab = PromQLLexer; }
+options { tokenVocab = PromQLLexer; superClass = dev.rulesync.validate.DepthLimitedParser; }
 
 expression : expr EOF ;
 

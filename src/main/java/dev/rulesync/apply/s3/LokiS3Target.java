@@ -226,7 +226,7 @@ public final class LokiS3Target implements RulerTarget, AutoCloseable {
         if (logql == null) return;
         for (int i = 0; i < g.rules().size(); i++) {
             Rule r = g.rules().get(i);
-            List<ExprProblem> problems = r.expr() == null ? List.of() : logql.check(r.expr());
+            List<ExprProblem> problems = r.expr() == null ? List.of() : logql.analyze(r.expr()).problems();
             if (!problems.isEmpty()) {
                 ExprProblem p = problems.get(0);
                 throw new RulerException(NAME + ": group \"" + g.name() + "\" rule " + i + " (" + r.name() + "): "

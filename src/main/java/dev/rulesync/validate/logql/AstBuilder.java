@@ -477,7 +477,15 @@ final class AstBuilder {
      * tighter than "or", both group to the left, and "," or juxtaposition takes everything to its right.
      */
     private LabelFilter labelFilter(LabelFilterContext c) {
-        Deque<LabelFilter> operands = new ArrayDeque<>();
+        return labelFilterTree(c).filter();
+    }
+
+    /** A label filter tree and its height, to bound how deeply the joins nest (see {@link LogQL#MAX_NESTING}). */
+    private record Sized(LabelFilter filter, int height) {
+    }
+
+    private Sized labelFilterTree(LabelFilterContext c) {
+        Deque<Sized> operands = new ArrayDeque<>();
         Deque<Integer> ops = new ArrayDeque<>();
         List<LabelFilterAtomContext> atoms = c.labelFilterAtom();
         List<LabelFilterJoinContext> joins = c.labelFilterJoin();
@@ -490,11 +498,13 @@ final class AstBuilder {
                 op = joins.get(j).getStart().getType();
                 j++;
             }
-            while (!ops.isEmpty() && reducesBefore(ops.peek(), op)) reduce(operands, ops);
+            Token at = atoms.get(i).getStart();
+            while (!ops.isEmpty() && reducesBefore(ops.peek(), op)) reduce(operands, ops, at);
             ops.push(op);
             operands.push(atom(atoms.get(i)));
         }
-        while (!ops.isEmpty()) reduce(operands, ops);
+        Token last = atoms.getLast().getStart();
+        while (!ops.isEmpty()) reduce(operands, ops, last);
         return operands.pop();
     }
 
@@ -506,13 +516,30 @@ final class AstBuilder {
         return precedence(onStack) > 0 && precedence(incoming) > 0 && precedence(onStack) >= precedence(incoming);
     }
 
-    private static void reduce(Deque<LabelFilter> operands, Deque<Integer> ops) {
-        LabelFilter right = operands.pop();
-        LabelFilter left = operands.pop();
-        operands.push(new BinaryLabelFilter(left, right, ops.pop() != OR));
+    /**
+     * Joins the top two operands. Loki nests a chain of joins as deeply as it is long; the printer and checks walk
+     * that tree by recursion, so a chain deeper than {@link LogQL#MAX_NESTING} is refused like deep parentheses.
+     */
+    private static void reduce(Deque<Sized> operands, Deque<Integer> ops, Token at) {
+        Sized right = operands.pop();
+        Sized left = operands.pop();
+        int height = Math.max(left.height(), right.height()) + 1;
+        if (height > LogQL.MAX_NESTING) {
+            throw new BuildException("expression nests deeper than " + LogQL.MAX_NESTING + " levels", at.getLine(),
+                    at.getCharPositionInLine() + 1);
+        }
+        operands.push(new Sized(new BinaryLabelFilter(left.filter(), right.filter(), ops.pop() != OR), height));
     }
 
-    private LabelFilter atom(LabelFilterAtomContext c) {
+    private Sized atom(LabelFilterAtomContext c) {
+        if (c instanceof ParenFilterContext p) {
+            Sized inner = labelFilterTree(p.labelFilter());
+            return new Sized(inner.filter(), inner.height());
+        }
+        return new Sized(leaf(c), 1);
+    }
+
+    private LabelFilter leaf(LabelFilterAtomContext c) {
         return switch (c) {
             case StringFilterContext s -> new StringLabelFilter(matcher(s.matcher()));
             case IpFilterContext ip -> new IpLabelFilter(ip.IDENTIFIER().getText(), ip.op.getType() == EQ,
@@ -524,7 +551,6 @@ final class AstBuilder {
             // Loki ignores a number it cannot read here and compares with its zero value.
             case NumberFilterContext n -> new NumberLabelFilter(n.IDENTIFIER().getText(), filterOp(n.op),
                     literal(n.literalExpr()).value());
-            case ParenFilterContext p -> labelFilter(p.labelFilter());
             default -> throw new IllegalStateException("unknown label filter " + c.getClass());
         };
     }

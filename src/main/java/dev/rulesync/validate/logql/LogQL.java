@@ -1,6 +1,8 @@
 package dev.rulesync.validate.logql;
 
+import dev.rulesync.validate.DepthLimitedParser;
 import dev.rulesync.validate.ExprProblem;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 import dev.rulesync.validate.logql.Ast.Expr;
 import dev.rulesync.validate.logql.Ast.SampleExpr;
@@ -22,6 +24,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Loki's own String() form. Stateless and thread-safe.
  */
 public final class LogQL implements ExpressionLanguage {
+
+    /**
+     * How deeply an expression may nest, in levels of its parse tree (one per parenthesis, operator, aggregation and
+     * range aggregation). Loki has no limit (Go stacks grow); ours keeps a hostile expression from overflowing the
+     * stack of the thread that checks it. An expression at the limit is checked within a 256 KB thread stack.
+     */
+    public static final int MAX_NESTING = 128;
 
     /** Loki refuses queries of this many bytes or more. */
     static final int MAX_INPUT_SIZE = 131072;
@@ -49,35 +58,31 @@ public final class LogQL implements ExpressionLanguage {
         return "logql";
     }
 
-    /** Validates a rule expression: a valid LogQL metric query. */
-    @Override
-    public List<ExprProblem> check(String expr) {
-        try {
-            Parsed p = parse(expr);
-            if (!(p.expr instanceof SampleExpr)) {
-                return List.of(problem(1, 1, "only sample expression supported"));
-            }
-            return List.of();
-        } catch (InvalidExpressionException e) {
-            return List.of(e.problem());
-        }
-    }
-
     /**
-     * Validates a rule expression like {@link #check} and, when it passes, also as Loki will when it runs it:
-     * line_format and label_format templates, line filter regular expressions and patterns. Loki's ruler accepts
-     * a rule that breaks these, and every evaluation then fails.
+     * Validates a rule expression as Loki's ruler and the Loki Operator's webhook do: a valid LogQL metric query. The
+     * evaluation problems are what Loki checks only when it runs the rule: line_format and label_format templates,
+     * line filter regular expressions and patterns. Loki's ruler accepts a rule that breaks these, and every
+     * evaluation then fails.
      */
     @Override
-    public List<ExprProblem> checkEvaluation(String expr) {
-        List<ExprProblem> parsed = check(expr);
-        if (!parsed.isEmpty()) return parsed;
+    public ExpressionAnalysis analyze(String expr) {
         AstBuilder builder = new AstBuilder();
-        Expr tree = parse(expr, builder).expr;
-        LokiRules.Violation v = LokiPipelineRules.validate(tree);
-        if (v == null) return List.of();
-        Ast.Position at = builder.positions.get(v.node());
-        return List.of(problem(at == null ? 1 : at.line(), at == null ? 1 : at.column(), v.message()));
+        Expr tree;
+        try {
+            tree = parse(expr, builder).expr;
+        } catch (InvalidExpressionException e) {
+            return ExpressionAnalysis.invalid(List.of(e.problem()), null);
+        }
+        if (!(tree instanceof SampleExpr)) {
+            return ExpressionAnalysis.invalid(List.of(problem(1, 1, "only sample expression supported")), tree);
+        }
+        String type = tree instanceof Ast.Literal ? "scalar" : "vector";
+        return ExpressionAnalysis.valid(type, tree, tree::print, () -> {
+            LokiRules.Violation v = LokiPipelineRules.validateAsEvaluated(tree);
+            if (v == null) return List.of();
+            Ast.Position at = builder.positions.get(v.node());
+            return List.of(problem(at == null ? 1 : at.line(), at == null ? 1 : at.column(), v.message()));
+        });
     }
 
     /** Validates any query, log or metric, as Loki's query API would. */
@@ -94,20 +99,6 @@ public final class LogQL implements ExpressionLanguage {
     public Query parseQuery(String expr) {
         Parsed p = parse(expr);
         return new Query(p.expr instanceof SampleExpr, p.expr.print());
-    }
-
-    @Override
-    public String canonical(String expr) {
-        return parse(expr).expr.print();
-    }
-
-    /** The tree of a valid expression, or null when Loki would refuse it (for the semantic checks). */
-    Expr tree(String expr) {
-        try {
-            return parse(expr).expr;
-        } catch (InvalidExpressionException e) {
-            return null;
-        }
     }
 
     private record Parsed(Expr expr) {
@@ -133,7 +124,14 @@ public final class LogQL implements ExpressionLanguage {
         LogQLLexer.Result lexed = LogQLLexer.lex(expr);
         LogQLParser.RootContext root;
         try {
-            root = syntax(lexed);
+            root = syntax(expr, lexed);
+        } catch (DepthLimitedParser.TooDeep deep) {
+            LogQLLexer.LexError le = lexed.error();
+            if (le != null && deep.token().getTokenIndex() >= le.tokenIndex()) {
+                throw invalid(le.line(), le.column(), le.message());
+            }
+            throw invalid(deep.token().getLine(), deep.token().getCharPositionInLine() + 1,
+                    "expression nests deeper than " + deep.limit() + " levels");
         } catch (SyntaxError e) {
             LogQLLexer.LexError le = lexed.error();
             if (le != null && e.token.getTokenIndex() >= le.tokenIndex()) {
@@ -167,20 +165,31 @@ public final class LogQL implements ExpressionLanguage {
     }
 
     /** Fast SLL prediction first; only input that fails it is parsed again with full LL for the exact error. */
-    private static LogQLParser.RootContext syntax(LogQLLexer.Result lexed) {
+    private static LogQLParser.RootContext syntax(String expr, LogQLLexer.Result lexed) {
+        if (DepthLimitedParser.mayNestPast(expr, MAX_NESTING)) {
+            Token deepest = DepthLimitedParser.firstTooDeep(new ListTokenSource(lexed.tokens()),
+                    t -> t == LogQLParser.OPEN_PARENTHESIS || t == LogQLParser.OPEN_BRACE,
+                    t -> t == LogQLParser.CLOSE_PARENTHESIS || t == LogQLParser.CLOSE_BRACE, MAX_NESTING);
+            if (deepest != null) throw new DepthLimitedParser.TooDeep(deepest, MAX_NESTING);
+        }
         CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(lexed.tokens()));
         LogQLParser parser = new LogQLParser(tokens);
         parser.removeErrorListeners();
+        parser.setMaxDepth(MAX_NESTING);
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
             return parser.root();
+        } catch (DepthLimitedParser.TooDeep deep) {
+            throw deep;
         } catch (ParseCancellationException sllFailed) {
             tokens.seek(0);
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
                 return parser.root();
+            } catch (DepthLimitedParser.TooDeep deep) {
+                throw deep;
             } catch (ParseCancellationException e) {
                 throw syntaxError(parser, e);
             }

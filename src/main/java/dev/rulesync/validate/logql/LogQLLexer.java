@@ -561,7 +561,8 @@ final class LogQLLexer {
     private String tryScanFlag() {
         int i = pos;
         StringBuilder sb = new StringBuilder("-");
-        while (i < cp.length && (Character.isLetter(cp[i]) || cp[i] == '-')) {
+        // stop past the longest flag: a long run of dashes must not be rescanned from each of its dashes
+        while (i < cp.length && sb.length() <= "--keep-empty".length() && (Character.isLetter(cp[i]) || cp[i] == '-')) {
             sb.appendCodePoint(cp[i]);
             i++;
         }

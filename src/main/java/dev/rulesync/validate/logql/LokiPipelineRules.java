@@ -3,6 +3,7 @@ package dev.rulesync.validate.logql;
 import dev.rulesync.gosyntax.GoRegexp;
 import dev.rulesync.gosyntax.GoTemplate;
 import dev.rulesync.validate.logql.Ast.*;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,28 +42,60 @@ final class LokiPipelineRules {
 
     /** The first stage Loki could not build, with its message, in the order Loki builds them. */
     static LokiRules.Violation validate(Expr e) {
+        return validate(e, false);
+    }
+
+    /**
+     * {@link #validate} of the query Loki's engine really runs. Before it builds the pipelines of a metric query,
+     * the engine drops each {@code line_format} stage that no parser or line filter follows (the line is only counted
+     * then), except under {@code bytes_over_time} and {@code bytes_rate}, which measure the line: a rule with a broken
+     * template in such a stage evaluates fine on the real ruler (measured by RulerGroupsDifferentialIT).
+     */
+    static LokiRules.Violation validateAsEvaluated(Expr e) {
+        return validate(e, true);
+    }
+
+    private static LokiRules.Violation validate(Expr e, boolean asEvaluated) {
         return switch (e) {
             case Matchers m -> null;
             case Pipeline p -> stages(p.stages());
-            case RangeAggregation r -> r.left().left() instanceof Pipeline p ? stages(p.stages()) : null;
-            case VectorAggregation v -> validate(v.left());
+            case RangeAggregation r -> r.left().left() instanceof Pipeline p
+                    ? stages(asEvaluated ? evaluated(r.op(), p.stages()) : p.stages()) : null;
+            case VectorAggregation v -> validate(v.left(), asEvaluated);
             case BinOp b -> {
-                LokiRules.Violation l = validate(b.lhs());
-                yield l != null ? l : validate(b.rhs());
+                LokiRules.Violation l = validate(b.lhs(), asEvaluated);
+                yield l != null ? l : validate(b.rhs(), asEvaluated);
             }
-            case LabelReplace r -> validate(r.left());
-            case Variants v -> variants(v);
+            case LabelReplace r -> validate(r.left(), asEvaluated);
+            case Variants v -> variants(v, asEvaluated);
             case Literal l -> null;
             case VectorLiteral v -> null;
         };
     }
 
+    /** The stages of a range aggregation's pipeline that Loki's engine keeps. */
+    private static List<Stage> evaluated(String op, List<Stage> stages) {
+        if (op.equals("bytes_over_time") || op.equals("bytes_rate")) return stages;
+        List<Stage> kept = new ArrayList<>(stages.size());
+        for (int i = 0; i < stages.size(); i++) {
+            if (!(stages.get(i) instanceof LineFormat) || usesTheLine(stages.subList(i + 1, stages.size()))) {
+                kept.add(stages.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean usesTheLine(List<Stage> after) {
+        return after.stream().anyMatch(s -> s instanceof LineFilter || s instanceof LogfmtParser
+                || s instanceof JsonParser || s instanceof LineParser);
+    }
+
     /** Loki checks the expressions inside variants(...) only when it builds their extractors. */
-    private static LokiRules.Violation variants(Variants v) {
+    private static LokiRules.Violation variants(Variants v, boolean asEvaluated) {
         for (int i = 0; i < v.variants().size(); i++) {
             Expr variant = v.variants().get(i);
             LokiRules.Violation bad = variant instanceof SampleExpr s ? LokiRules.sample(s, false) : null;
-            if (bad == null) bad = validate(variant);
+            if (bad == null) bad = validate(variant, asEvaluated);
             if (bad != null) {
                 return new LokiRules.Violation("error extracting variant " + i + ": parse error : " + bad.message(),
                         bad.node());

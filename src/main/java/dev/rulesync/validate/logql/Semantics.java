@@ -1,7 +1,8 @@
 package dev.rulesync.validate.logql;
 
-import dev.rulesync.validate.ExprAnalysis;
+import dev.rulesync.validate.SemanticAnalysis;
 import dev.rulesync.validate.ExprFinding;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.LabelBound;
 import dev.rulesync.validate.SemanticAnalyzer;
 import dev.rulesync.validate.SemanticChecks;
@@ -25,19 +26,13 @@ import java.util.regex.Pattern;
  */
 public final class Semantics implements SemanticAnalyzer {
 
-    private final LogQL logql;
-
-    public Semantics(LogQL logql) {
-        this.logql = logql;
-    }
-
+    /** The analysis of a valid LogQL metric query's tree; null for a tree of another language. */
     @Override
-    public ExprAnalysis analyze(String expr, boolean alert) {
-        Ast.Expr tree = logql.tree(expr);
-        if (!(tree instanceof Ast.SampleExpr)) return null;
+    public SemanticAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert) {
+        if (!(parsed.tree() instanceof Ast.SampleExpr tree)) return null;
         Walk w = new Walk(expr);
         LabelBound out = w.labels(tree);
-        return new ExprAnalysis(tree.print(), Set.of(), out, w.findings, w.rate);
+        return new SemanticAnalysis(parsed.canonical(), Set.of(), out, w.findings, w.rate);
     }
 
     private static final class Walk {

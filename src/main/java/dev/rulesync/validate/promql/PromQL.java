@@ -1,10 +1,13 @@
 package dev.rulesync.validate.promql;
 
+import dev.rulesync.validate.DepthLimitedParser;
 import dev.rulesync.validate.ExprProblem;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -56,6 +59,15 @@ public final class PromQL implements ExpressionLanguage {
         }
     }
 
+    /**
+     * How deeply an expression may nest, in levels of its parse tree: one per parenthesis, operator, unary sign,
+     * modifier and function or aggregation argument. Prometheus has no limit (Go stacks grow); ours keeps a hostile
+     * expression from overflowing the stack of the thread that checks it. Real rules stay far below: the deepest of
+     * the 258 kube-prometheus and Loki-mixin rule expressions has 20 levels. An expression at the limit is checked
+     * within a 256 KB thread stack, a quarter of the JVM's default, even before the JIT compiles the parser.
+     */
+    public static final int MAX_NESTING = 128;
+
     private final Options options;
 
     public PromQL() {
@@ -76,42 +88,16 @@ public final class PromQL implements ExpressionLanguage {
     }
 
     @Override
-    public List<ExprProblem> check(String expr) {
-        return parse(expr).problems();
-    }
-
-    @Override
-    public String canonical(String expr) {
+    public ExpressionAnalysis analyze(String expr) {
         Parsed p = parse(expr);
-        if (!p.valid()) {
-            ExprProblem first = p.problems().getFirst();
-            throw new IllegalArgumentException(first.line() + ":" + first.column() + ": parse error: " + first.message());
-        }
-        return Printer.print(p.root());
+        if (!p.valid()) return ExpressionAnalysis.invalid(p.problems(), p.root());
+        Node root = p.root();
+        // a PromQL rule has no problems that only evaluation finds: Prometheus checks everything when it parses
+        return ExpressionAnalysis.valid(p.type().internal(), root, () -> Printer.print(root), List::of);
     }
-
-    /** The expression's result type (scalar, instant vector, ...), or {@link ValueType#NONE} when invalid. */
-    public ValueType type(String expr) {
-        return parse(expr).type();
-    }
-
-    /**
-     * The last expression each thread parsed, by identity: the validator's syntax check and the semantic checks
-     * ask for the same string one after the other, and should not pay for two parses.
-     */
-    private final ThreadLocal<Object[]> last = ThreadLocal.withInitial(() -> new Object[2]);
 
     /** Parses and checks {@code expr}. */
     public Parsed parse(String expr) {
-        Object[] l = last.get();
-        if (l[0] == expr) return (Parsed) l[1];
-        Parsed p = parseUncached(expr);
-        l[0] = expr;
-        l[1] = p;
-        return p;
-    }
-
-    private Parsed parseUncached(String expr) {
         Result r = run(expr);
         if (r.errors().isEmpty()) return new Parsed(r.root(), r.root().type(), List.of());
         List<ExprProblem> problems = new ArrayList<>(r.errors().size());
@@ -153,6 +139,7 @@ public final class PromQL implements ExpressionLanguage {
         Machinery() {
             lexer.removeErrorListeners();
             parser.removeErrorListeners();
+            parser.setMaxDepth(MAX_NESTING);
         }
     }
 
@@ -161,6 +148,14 @@ public final class PromQL implements ExpressionLanguage {
         var lexer = m.lexer;
         var tokens = m.tokens;
         var parser = m.parser;
+        // fewer opening brackets than the limit, anywhere in the text, cannot nest past it: no second lexing
+        if (DepthLimitedParser.mayNestPast(expr, MAX_NESTING)) {
+            lexer.setInputStream(StringCharStream.of(expr));
+            Token deepest = DepthLimitedParser.firstTooDeep(lexer, PromQL::opens, PromQL::closes, MAX_NESTING);
+            if (deepest != null) {
+                return new Result(null, List.of(tooDeep(new DepthLimitedParser.TooDeep(deepest, MAX_NESTING))));
+            }
+        }
         lexer.setInputStream(StringCharStream.of(expr));
         tokens.setTokenSource(lexer);
         parser.setTokenStream(tokens);
@@ -170,6 +165,8 @@ public final class PromQL implements ExpressionLanguage {
         PromQLParser.ExpressionContext tree;
         try {
             tree = parser.expression();
+        } catch (DepthLimitedParser.TooDeep deep) {
+            return new Result(null, List.of(tooDeep(deep)));
         } catch (ParseCancellationException sllFailed) {
             // SLL is exact for valid input; only a real syntax error (or a rare SLL conflict) gets here.
             tokens.seek(0);
@@ -181,6 +178,8 @@ public final class PromQL implements ExpressionLanguage {
                 tree = parser.expression();
             } catch (SyntaxErrors.Stop stop) {
                 return new Result(null, List.of(stop.error));
+            } catch (DepthLimitedParser.TooDeep deep) {
+                return new Result(null, List.of(tooDeep(deep)));
             } finally {
                 parser.removeErrorListeners();
             }
@@ -191,6 +190,20 @@ public final class PromQL implements ExpressionLanguage {
         if (!options.durationExpressions()) DurationGate.check(root, errors);
         if (errors.isEmpty()) errors.addAll(new TypeChecker().check(root));
         return new Result(root, errors);
+    }
+
+    private static boolean opens(int type) {
+        return type == PromQLLexer.LEFT_PAREN || type == PromQLLexer.LEFT_BRACKET || type == PromQLLexer.LEFT_BRACE;
+    }
+
+    private static boolean closes(int type) {
+        return type == PromQLLexer.RIGHT_PAREN || type == PromQLLexer.RIGHT_BRACKET || type == PromQLLexer.RIGHT_BRACE;
+    }
+
+    private static ParseError tooDeep(DepthLimitedParser.TooDeep deep) {
+        int start = Math.max(0, deep.token().getStartIndex());
+        return new ParseError(start, Math.max(start, deep.token().getStopIndex() + 1),
+                "expression nests deeper than " + deep.limit() + " levels");
     }
 
     record Result(Node root, List<ParseError> errors) {

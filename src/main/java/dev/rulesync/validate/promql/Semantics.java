@@ -1,7 +1,8 @@
 package dev.rulesync.validate.promql;
 
-import dev.rulesync.validate.ExprAnalysis;
+import dev.rulesync.validate.SemanticAnalysis;
 import dev.rulesync.validate.ExprFinding;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.LabelBound;
 import dev.rulesync.validate.SemanticChecks;
 
@@ -30,23 +31,16 @@ public final class Semantics implements dev.rulesync.validate.SemanticAnalyzer {
     private static final Set<String> COUNTER_FUNCTIONS = Set.of("rate", "irate", "increase", "resets");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", ">", "<", ">=", "<=");
 
-    private final PromQL promql;
-
-    public Semantics(PromQL promql) {
-        this.promql = promql;
-    }
-
-    /** The analysis of {@code expr}, or null when it is not valid PromQL (the syntax check reports that). */
+    /** The analysis of a valid PromQL expression's tree; null for a tree of another language. */
     @Override
-    public ExprAnalysis analyze(String expr, boolean alert) {
-        PromQL.Parsed parsed = promql.parse(expr);
-        if (!parsed.valid() || parsed.root() == null) return null;
+    public SemanticAnalysis analyze(String expr, ExpressionAnalysis parsed, boolean alert) {
+        if (!(parsed.tree() instanceof Node root)) return null;
         Walk w = new Walk(expr, alert);
-        w.top = Walk.alertSeries(parsed.root());
-        LabelBound out = w.labels(parsed.root());
-        w.rate = Walk.valueIsRate(parsed.root());
-        if (alert) w.condition(parsed.root());
-        return new ExprAnalysis(Printer.print(parsed.root()), w.metrics, out, w.findings, w.rate);
+        w.top = Walk.alertSeries(root);
+        LabelBound out = w.labels(root);
+        w.rate = Walk.valueIsRate(root);
+        if (alert) w.condition(root);
+        return new SemanticAnalysis(parsed.canonical(), w.metrics, out, w.findings, w.rate);
     }
 
     private static final class Walk {

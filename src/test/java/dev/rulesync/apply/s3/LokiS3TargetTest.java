@@ -7,6 +7,7 @@ import dev.rulesync.apply.loki.LokiTargetProperties;
 import dev.rulesync.model.Rule;
 import dev.rulesync.model.RuleGroup;
 import dev.rulesync.validate.ExprProblem;
+import dev.rulesync.validate.ExpressionAnalysis;
 import dev.rulesync.validate.ExpressionLanguage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,10 @@ class LokiS3TargetTest {
             return "logql";
         }
 
-        public List<ExprProblem> check(String expr) {
+        public ExpressionAnalysis analyze(String expr) {
             int at = expr.indexOf("bad");
-            return at < 0 ? List.of() : List.of(new ExprProblem(1, at + 1, "unexpected IDENTIFIER"));
-        }
-
-        public String canonical(String expr) {
-            return expr;
+            return at < 0 ? ExpressionAnalysis.valid("vector", expr, () -> expr, List::of)
+                    : ExpressionAnalysis.invalid(List.of(new ExprProblem(1, at + 1, "unexpected IDENTIFIER")), null);
         }
     };
 

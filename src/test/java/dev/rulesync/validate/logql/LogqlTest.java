@@ -19,13 +19,13 @@ class LogqlTest {
 
     @Test
     void acceptsAMetricQueryAsRule() {
-        assertThat(logql.check("sum by (job) (rate({app=\"api\"} |= \"error\" [5m])) > 0.1")).isEmpty();
+        assertThat(logql.analyze("sum by (job) (rate({app=\"api\"} |= \"error\" [5m])) > 0.1").problems()).isEmpty();
     }
 
     @Test
     void rejectsALogQueryAsRuleButParsesItAsQuery() {
         String log = "{app=\"api\"} | json | level=\"error\"";
-        assertThat(logql.check(log)).extracting(ExprProblem::message)
+        assertThat(logql.analyze(log).problems()).extracting(ExprProblem::message)
                 .containsExactly("parse error at line 1, col 1: only sample expression supported");
         assertThat(logql.checkQuery(log)).isEmpty();
         assertThat(logql.parseQuery(log)).isEqualTo(new LogQL.Query(false, "{app=\"api\"} | json | level=\"error\""));
@@ -34,28 +34,28 @@ class LogqlTest {
 
     @Test
     void canonicalFormIsLokisStringForm() {
-        assertThat(logql.canonical("sum(rate({app=\"foo\"}[5m])) by (job)"))
+        assertThat(logql.parseQuery("sum(rate({app=\"foo\"}[5m])) by (job)").canonical())
                 .isEqualTo("sum by (job)(rate({app=\"foo\"}[5m]))");
-        assertThat(logql.canonical("rate({app=\"foo\"}[1m]) / on(a) group_left(b) rate({app=\"bar\"}[1m])"))
+        assertThat(logql.parseQuery("rate({app=\"foo\"}[1m]) / on(a) group_left(b) rate({app=\"bar\"}[1m])").canonical())
                 .isEqualTo("(rate({app=\"foo\"}[1m]) / on (a) group_left (b) rate({app=\"bar\"}[1m]))");
-        assertThat(logql.canonical("{app=\"foo\"} | logfmt | a=\"1\" and b=\"2\" or c=\"3\""))
+        assertThat(logql.parseQuery("{app=\"foo\"} | logfmt | a=\"1\" and b=\"2\" or c=\"3\"").canonical())
                 .isEqualTo("{app=\"foo\"} | logfmt | ( ( a=\"1\" , b=\"2\" ) or c=\"3\" )");
-        assertThat(logql.canonical("count_over_time({app=\"foo\"} != \"a\" or \"b\" [1h30m])"))
+        assertThat(logql.parseQuery("count_over_time({app=\"foo\"} != \"a\" or \"b\" [1h30m])").canonical())
                 .isEqualTo("count_over_time({app=\"foo\"} != \"a\" != \"b\"[1h30m])");
-        assertThat(logql.canonical("1 + 2 * 3")).isEqualTo("7");
+        assertThat(logql.parseQuery("1 + 2 * 3").canonical()).isEqualTo("7");
     }
 
     @Test
     void canonicalFormsAreEqualExactlyWhenTheTreesAre() {
-        String a = logql.canonical("sum by (job) (count_over_time({app=`foo`}\n  |= \"x\" [5m])) # why");
-        String b = logql.canonical("SUM(count_over_time({app=\"foo\"} |= `x`[300s])) BY (job)");
-        String c = logql.canonical("sum by (job) (count_over_time({app=\"foo\"} |= \"y\" [5m]))");
+        String a = logql.parseQuery("sum by (job) (count_over_time({app=`foo`}\n  |= \"x\" [5m])) # why").canonical();
+        String b = logql.parseQuery("SUM(count_over_time({app=\"foo\"} |= `x`[300s])) BY (job)").canonical();
+        String c = logql.parseQuery("sum by (job) (count_over_time({app=\"foo\"} |= \"y\" [5m]))").canonical();
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
     }
 
     @Test
     void canonicalRejectsInvalidExpressions() {
-        assertThatThrownBy(() -> logql.canonical("sum(rate({app=\"foo\"}[5m])"))
+        assertThatThrownBy(() -> logql.parseQuery("sum(rate({app=\"foo\"}[5m])").canonical())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parse error at line 1, col 26: syntax error: unexpected $end, expecting )");
     }
@@ -63,34 +63,34 @@ class LogqlTest {
     @Test
     void regularExpressionsFollowGoSyntaxNotJavas() {
         // RE2 has no backreferences and no lookaround; java.util.regex would accept both.
-        assertThat(logql.check("count_over_time({app=~\"(a)\\\\1\"}[1m])")).singleElement()
+        assertThat(logql.analyze("count_over_time({app=~\"(a)\\\\1\"}[1m])").problems()).singleElement()
                 .extracting(ExprProblem::message).asString().contains("invalid escape sequence");
-        assertThat(logql.check("count_over_time({app=~\"a(?=b)\"}[1m])")).singleElement()
+        assertThat(logql.analyze("count_over_time({app=~\"a(?=b)\"}[1m])").problems()).singleElement()
                 .extracting(ExprProblem::message).asString().contains("invalid or unsupported Perl syntax");
         // Go forms that Java lacks or spells differently.
-        assertThat(logql.check("count_over_time({app=~\"(?P<x>a)\"}[1m])")).isEmpty();
-        assertThat(logql.check("count_over_time({app=~\"\\\\pL+[[:digit:]]\"}[1m])")).isEmpty();
+        assertThat(logql.analyze("count_over_time({app=~\"(?P<x>a)\"}[1m])").problems()).isEmpty();
+        assertThat(logql.analyze("count_over_time({app=~\"\\\\pL+[[:digit:]]\"}[1m])").problems()).isEmpty();
         // Go allows a group name twice; Loki's regexp parser does not.
-        assertThat(logql.check("count_over_time({app=~\"(?P<x>a)(?P<x>b)\"}[1m])")).isEmpty();
+        assertThat(logql.analyze("count_over_time({app=~\"(?P<x>a)(?P<x>b)\"}[1m])").problems()).isEmpty();
     }
 
     // Disagreements with Loki found by the conformance suite, kept as named cases.
 
     @Test
     void underscoresBetweenDigitsAreANumberAsInGo() {
-        assertThat(logql.check("1_000")).isEmpty();
-        assertThat(logql.canonical("1_000 + 1")).isEqualTo("1001");
+        assertThat(logql.analyze("1_000").problems()).isEmpty();
+        assertThat(logql.parseQuery("1_000 + 1").canonical()).isEqualTo("1001");
     }
 
     @Test
     void aMatcherAfterDropOrKeepIsAMatcherNotANameAndALineFilter() {
-        assertThat(logql.canonical("{app=\"foo\"} | keep a, b!=\"z\"")).isEqualTo("{app=\"foo\"} | keep a,b!=\"z\"");
+        assertThat(logql.parseQuery("{app=\"foo\"} | keep a, b!=\"z\"").canonical()).isEqualTo("{app=\"foo\"} | keep a,b!=\"z\"");
     }
 
     @Test
     void lokiDoesNotValidateTheExpressionsInsideVariants() {
         // Loki accepts this (and then cannot print it): only the log range of variants() is validated.
-        assertThat(logql.check("variants(topk(rate({app=\"foo\"}[1m]))) of ({app=\"foo\"}[1m])")).isEmpty();
+        assertThat(logql.analyze("variants(topk(rate({app=\"foo\"}[1m]))) of ({app=\"foo\"}[1m])").problems()).isEmpty();
     }
 
     @Test
@@ -98,7 +98,7 @@ class LogqlTest {
         // Loki's scanner decides on "0b" with the character where the scan started: right after the previous
         // token. So "n>0b1" lexes as a binary number (which strconv.ParseFloat then cannot read, and Loki ignores
         // that error in label filters, comparing with 0), while "n > 0b1" (a space first) is a broken decimal.
-        assertThat(logql.canonical("{app=\"foo\"} | n>0b1")).isEqualTo("{app=\"foo\"} | n>0");
+        assertThat(logql.parseQuery("{app=\"foo\"} | n>0b1").canonical()).isEqualTo("{app=\"foo\"} | n>0");
         assertThat(logql.checkQuery("{app=\"foo\"} | n > 0b1")).extracting(ExprProblem::message)
                 .containsExactly("parse error at line 1, col 19: decimal literal has no digits");
     }
@@ -114,8 +114,8 @@ class LogqlTest {
     @Test
     void aBracketColonWithoutColonBracketIsNoPosixClassAsInGo() {
         // Found by the random regexes (seed 2024): Go reads "[:[:]" as the class of ':' and '['.
-        assertThat(logql.check("count_over_time({app=~`d[:[:]`}[1m])")).isEmpty();
-        assertThat(logql.check("count_over_time({app=~`[[:foo:]]`}[1m])")).singleElement()
+        assertThat(logql.analyze("count_over_time({app=~`d[:[:]`}[1m])").problems()).isEmpty();
+        assertThat(logql.analyze("count_over_time({app=~`[[:foo:]]`}[1m])").problems()).singleElement()
                 .extracting(ExprProblem::message).asString().contains("invalid character class range");
     }
 
@@ -123,25 +123,25 @@ class LogqlTest {
     void aTrailingQuoteToTheEndDoesNotSwallowTheAnchors() {
         // Found with seed 77: wrapping the text as "^(?s:...)$" put ")$" inside \\Q...; Prometheus wraps the
         // parsed form instead. This once threw out of check().
-        assertThat(logql.check("count_over_time({app=~`.2P\\Qd^`}[1m])")).isEmpty();
+        assertThat(logql.analyze("count_over_time({app=~`.2P\\Qd^`}[1m])").problems()).isEmpty();
     }
 
     @Test
     void aRepetitionAfterAFlagsGroupRepeatsTheAtomBefore() {
         // Found with seed 77: in Go "p{1000}(?i){1000}" repeats p{1000} 1000 times, over Go's limit.
-        assertThat(logql.check("count_over_time({app=~`p{1000}(?i){1000}`}[1m])")).singleElement()
+        assertThat(logql.analyze("count_over_time({app=~`p{1000}(?i){1000}`}[1m])").problems()).singleElement()
                 .extracting(ExprProblem::message).asString().endsWith("invalid repeat count: `{1000}`");
     }
 
     @Test
     void assigningAnUndeclaredTemplateVariableParsesAsInGo() {
         // Found with seed 31337: Go's template parser records "$x = 1" like "$x := 1"; only running it fails.
-        assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $x = 1 }}{{ $x }}\" [1m])"))
+        assertThat(logql.analyze("bytes_over_time({app=\"foo\"} | line_format \"{{ $x = 1 }}{{ $x }}\" [1m])").evaluationProblems())
                 .isEmpty();
         // But "=" must not touch the name: Go's lexer wants a space, '.', ',', '|', ':', '(' or ')' after it.
-        assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $x= 1 }}\" [1m])"))
+        assertThat(logql.analyze("bytes_over_time({app=\"foo\"} | line_format \"{{ $x= 1 }}\" [1m])").evaluationProblems())
                 .singleElement().extracting(ExprProblem::message).asString().endsWith("bad character U+003D '='");
-        assertThat(logql.checkEvaluation("count_over_time({app=\"foo\"} | line_format \"{{ $y }}\" [1m])"))
+        assertThat(logql.analyze("bytes_over_time({app=\"foo\"} | line_format \"{{ $y }}\" [1m])").evaluationProblems())
                 .singleElement().extracting(ExprProblem::message).asString().endsWith("undefined variable \"$y\"");
     }
 
@@ -155,6 +155,6 @@ class LogqlTest {
 
     private String verdict(String e) {
         List<ExprProblem> p = logql.checkQuery(e);
-        return p.isEmpty() ? logql.canonical(e) : p.getFirst().toString();
+        return p.isEmpty() ? logql.parseQuery(e).canonical() : p.getFirst().toString();
     }
 }

@@ -679,7 +679,7 @@ class PromqlErrorMessagesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void reportsPrometheusMessageAtPrometheusPosition(Case c) {
-        List<ExprProblem> problems = promql.check(c.expr());
+        List<ExprProblem> problems = promql.analyze(c.expr()).problems();
         assertThat(problems).isNotEmpty();
         ExprProblem first = problems.getFirst();
         assertThat(first.line() + ":" + first.column() + ": parse error: " + first.message()).isEqualTo(c.prometheus());
